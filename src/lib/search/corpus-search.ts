@@ -1,0 +1,264 @@
+/**
+ * Search across every line of every episode (the home page).
+ *
+ * Build time: `buildCorpusIndex(episodes)` makes a plain JSON-able object (texts,
+ * speakers, starts). Query side (a Web Worker): `loadCorpusIndex(data)` builds the word
+ * index in memory and returns a searcher.
+ *
+ * Why the word index is not in the data: the texts alone are ~2.2 MB gzip for the
+ * current corpus, the postings would add ~0.8 MB gzip (over the 3 MB budget together),
+ * while rebuilding them from the texts takes well under a second in the worker, once.
+ */
+import type { TimedLine } from '../episode/types.ts'
+import { buildTextIndex, highlightLine, matchLines, planQuery, rankMatches, type Scored, type TextIndex } from './engine.ts'
+import { snippet, type Range } from './highlight.ts'
+import { foldName } from './normalize.ts'
+import { isEmptyQuery, parseQuery } from './query.ts'
+
+export const CORPUS_INDEX_VERSION = 1
+
+export interface CorpusEpisodeInput {
+  slug: string
+  title: string
+  lines: readonly TimedLine[]
+}
+
+/** The serialisable search data of all episodes. Arrays per line run episode after episode. */
+export interface CorpusIndexData {
+  version: typeof CORPUS_INDEX_VERSION
+  episodes: { slug: string; title: string; lines: number }[]
+  /** Distinct speaker names, as written. */
+  speakers: string[]
+  /** Each line's text. */
+  text: string[]
+  /** Each line's speaker: an index into `speakers`, or -1. */
+  speaker: number[]
+  /** Each line's start in seconds, rounded to milliseconds. */
+  start: number[]
+}
+
+export function buildCorpusIndex(episodes: readonly CorpusEpisodeInput[]): CorpusIndexData {
+  const data: CorpusIndexData = { version: CORPUS_INDEX_VERSION, episodes: [], speakers: [], text: [], speaker: [], start: [] }
+  const speakerIds = new Map<string, number>()
+  for (const ep of episodes) {
+    data.episodes.push({ slug: ep.slug, title: ep.title, lines: ep.lines.length })
+    for (const line of ep.lines) {
+      let id = -1
+      if (line.speaker !== undefined) {
+        id = speakerIds.get(line.speaker) ?? -1
+        if (id < 0) {
+          id = data.speakers.length
+          data.speakers.push(line.speaker)
+          speakerIds.set(line.speaker, id)
+        }
+      }
+      data.text.push(line.text)
+      data.speaker.push(id)
+      data.start.push(Math.round(line.start * 1000) / 1000)
+    }
+  }
+  return data
+}
+
+export interface CorpusHit {
+  /** The line's index in its episode (`TimedLine.index`). */
+  line: number
+  speaker?: string
+  start: number
+  score: number
+  /** A window of the line around the match, about `snippetWidth` long. */
+  snippet: string
+  /** Where `snippet` starts in the line's text. */
+  snippetOffset: number
+  /** Text left out before / after the snippet (show an ellipsis). */
+  clippedStart: boolean
+  clippedEnd: boolean
+  /** Highlight ranges relative to `snippet`. */
+  ranges: Range[]
+}
+
+export interface CorpusGroup {
+  slug: string
+  title: string
+  /** The best hit's score, plus a little for more matching lines (0 when listed by speaker alone). */
+  score: number
+  /** All matching lines in this episode, including those past the limit. */
+  count: number
+  /** Best first (in transcript order when listed by speaker alone). */
+  hits: CorpusHit[]
+}
+
+export interface CorpusResult {
+  /** Episodes, best first. */
+  groups: CorpusGroup[]
+  /** Matching lines in all. */
+  total: number
+  /** True when `total` is more than the lines returned. */
+  truncated: boolean
+}
+
+export interface CorpusSearchOptions {
+  /** Only lines of these speakers (case and accents ignored). Empty or absent: everyone. */
+  speakers?: readonly string[]
+  /** Most lines returned, over all groups (default 200). */
+  limit?: number
+  /** Most lines returned per episode (default 10); `count` still counts them all. */
+  perEpisode?: number
+  /** Snippet width in characters (default 160). */
+  snippetWidth?: number
+}
+
+export interface CorpusSpeaker {
+  name: string
+  episodes: number
+  lines: number
+}
+
+export interface CorpusSearch {
+  search(query: string, options?: CorpusSearchOptions): CorpusResult
+  /** Speakers across episodes, most lines first. */
+  speakers(): CorpusSpeaker[]
+  readonly episodeCount: number
+  readonly lineCount: number
+}
+
+export const DEFAULT_LIMIT = 200
+export const DEFAULT_PER_EPISODE = 10
+
+/** An episode with 2× the matching lines ranks as if its best line scored this much more. */
+const GROUP_COUNT_BONUS = 0.1
+
+function checkData(data: CorpusIndexData): void {
+  if (data.version !== CORPUS_INDEX_VERSION) throw new Error(`search index version ${String(data.version)}, expected ${CORPUS_INDEX_VERSION}`)
+  const total = data.episodes.reduce((sum, e) => sum + e.lines, 0)
+  if (data.text.length !== total || data.speaker.length !== total || data.start.length !== total) {
+    throw new Error(`search index is inconsistent: ${total} lines by episode, ${data.text.length} texts, ${data.speaker.length} speakers, ${data.start.length} starts`)
+  }
+}
+
+export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
+  checkData(data)
+  const index: TextIndex = buildTextIndex(data.text)
+  const lineCount = data.text.length
+  const lineEpisode = new Int32Array(lineCount)
+  const firstLine = new Int32Array(data.episodes.length + 1)
+  data.episodes.forEach((ep, e) => {
+    const from = firstLine[e] ?? 0
+    firstLine[e + 1] = from + ep.lines
+    lineEpisode.fill(e, from, from + ep.lines)
+  })
+  const speakerKeys = data.speakers.map(foldName)
+
+  function allowed(names: readonly string[] | undefined): Uint8Array | null {
+    const wanted = new Set((names ?? []).map(foldName))
+    if (wanted.size === 0) return null
+    const ok = speakerKeys.map((k) => wanted.has(k))
+    return Uint8Array.from(data.speaker, (s) => (ok[s] ? 1 : 0))
+  }
+
+  function hit(line: number, score: number, ranges: Range[], width: number): CorpusHit {
+    const text = data.text[line] ?? ''
+    const cut = snippet(text, ranges, { width })
+    const speaker = data.speakers[data.speaker[line] ?? -1]
+    return {
+      line: line - (firstLine[lineEpisode[line] ?? 0] ?? 0),
+      ...(speaker === undefined ? {} : { speaker }),
+      start: data.start[line] ?? 0,
+      score,
+      snippet: cut.text,
+      snippetOffset: cut.offset,
+      clippedStart: cut.clippedStart,
+      clippedEnd: cut.clippedEnd,
+      ranges: cut.ranges,
+    }
+  }
+
+  /** Groups hits (already in the wanted order) by episode, keeping first-seen order of episodes. */
+  function group(hits: { line: number; hit: CorpusHit }[], counts: Int32Array): CorpusGroup[] {
+    const groups = new Map<number, CorpusGroup>()
+    for (const { line, hit: h } of hits) {
+      const e = lineEpisode[line] ?? 0
+      let g = groups.get(e)
+      if (!g) {
+        const ep = data.episodes[e]
+        g = { slug: ep?.slug ?? '', title: ep?.title ?? '', score: h.score, count: counts[e] ?? 0, hits: [] }
+        groups.set(e, g)
+      }
+      g.hits.push(h)
+    }
+    return [...groups.values()]
+  }
+
+  /** The first `limit` of `ranked`, at most `perEpisode` from one episode. */
+  function pick(ranked: readonly Scored[], limit: number, perEpisode: number): Scored[] {
+    const taken = new Int32Array(data.episodes.length)
+    const out: Scored[] = []
+    for (const r of ranked) {
+      if (out.length >= limit) break
+      const e = lineEpisode[r.line] ?? 0
+      if ((taken[e] ?? 0) >= perEpisode) continue
+      taken[e] = (taken[e] ?? 0) + 1
+      out.push(r)
+    }
+    return out
+  }
+
+  function countByEpisode(lines: ArrayLike<number>): Int32Array {
+    const counts = new Int32Array(data.episodes.length)
+    for (let i = 0; i < lines.length; i++) {
+      const e = lineEpisode[lines[i] ?? 0] ?? 0
+      counts[e] = (counts[e] ?? 0) + 1
+    }
+    return counts
+  }
+
+  return {
+    episodeCount: data.episodes.length,
+    lineCount,
+    speakers() {
+      const byId = data.speakers.map((name) => ({ name, episodes: 0, lines: 0, lastEpisode: -1 }))
+      data.speaker.forEach((s, line) => {
+        const sp = byId[s]
+        if (!sp) return
+        sp.lines++
+        const e = lineEpisode[line] ?? 0
+        if (sp.lastEpisode !== e) {
+          sp.lastEpisode = e
+          sp.episodes++
+        }
+      })
+      return byId
+        .map(({ name, episodes, lines }) => ({ name, episodes, lines }))
+        .sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name))
+    },
+    search(query, options = {}) {
+      const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT))
+      const perEpisode = Math.max(1, Math.floor(options.perEpisode ?? DEFAULT_PER_EPISODE))
+      const width = options.snippetWidth ?? 160
+      const allow = allowed(options.speakers)
+      const parsed = parseQuery(query)
+      const empty: CorpusResult = { groups: [], total: 0, truncated: false }
+      if (isEmptyQuery(parsed)) {
+        // A speaker filter alone lists that speaker's lines in corpus order.
+        if (!allow) return empty
+        const lines: number[] = []
+        allow.forEach((ok, line) => {
+          if (ok) lines.push(line)
+        })
+        const picked = pick(lines.map((line) => ({ line, score: 0 })), limit, perEpisode)
+        const hits = picked.map(({ line }) => ({ line, hit: hit(line, 0, [], width) }))
+        return { groups: group(hits, countByEpisode(lines)), total: lines.length, truncated: lines.length > hits.length }
+      }
+      const plan = planQuery(index, parsed)
+      if (!plan) return empty
+      const matches = matchLines(index, plan, allow)
+      const picked = pick(rankMatches(index, plan, matches, Infinity), limit, perEpisode)
+      const hits = picked.map(({ line, score }) => ({ line, hit: hit(line, score, highlightLine(index, plan, line), width) }))
+      const total = matches.lines.length
+      const groups = group(hits, countByEpisode(matches.lines))
+      for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
+      groups.sort((a, b) => b.score - a.score)
+      return { groups, total, truncated: total > hits.length }
+    },
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Search within one episode: its lines and its chapter titles, with the same engine as
+ * the search across episodes. Built once per episode (a few milliseconds for ~300 lines),
+ * then each keystroke is a query.
+ */
+import type { Chapter, TimedLine } from '../episode/types.ts'
+import { buildTextIndex, highlightLine, matchLines, planQuery, rankMatches, type TextIndex } from './engine.ts'
+import type { Range } from './highlight.ts'
+import { foldName } from './normalize.ts'
+import { isEmptyQuery, parseQuery, type ParsedQuery } from './query.ts'
+
+export interface LineHit {
+  /** The line's `index`. */
+  line: number
+  /** Higher is better; 0 for lines listed by the speaker filter alone. */
+  score: number
+  /** `[start, end)` offsets into the line's original `text`, sorted, not overlapping. */
+  ranges: Range[]
+}
+
+export interface ChapterHit {
+  /** The chapter's `index`. */
+  chapter: number
+  score: number
+  /** Offsets into the chapter's original `title`. */
+  ranges: Range[]
+}
+
+export interface EpisodeSearchOptions {
+  /** Only lines of these speakers (names as in `speakers`; case and accents ignored). Empty or absent: everyone. */
+  speakers?: readonly string[]
+}
+
+export interface EpisodeSearchResult {
+  /** Matching lines in transcript order (for "3 of 12" and next / previous). */
+  lines: LineHit[]
+  /** Matching chapter titles in chapter order; not limited by the speaker filter. */
+  chapters: ChapterHit[]
+}
+
+export interface SpeakerCount {
+  name: string
+  /** Lines of this speaker. */
+  count: number
+}
+
+export interface EpisodeSearch {
+  search(query: string, options?: EpisodeSearchOptions): EpisodeSearchResult
+  /** Speakers of the episode, most lines first. */
+  readonly speakers: readonly SpeakerCount[]
+}
+
+function inTranscriptOrder(index: TextIndex, query: ParsedQuery, allow: Uint8Array | null): { at: number; score: number; ranges: Range[] }[] {
+  const plan = planQuery(index, query)
+  if (!plan) return []
+  const matches = matchLines(index, plan, allow)
+  return rankMatches(index, plan, matches, matches.lines.length)
+    .sort((a, b) => a.line - b.line)
+    .map((hit) => ({ at: hit.line, score: hit.score, ranges: highlightLine(index, plan, hit.line) }))
+}
+
+export function createEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearch {
+  const lineIndex = buildTextIndex(lines.map((l) => l.text))
+  const chapterIndex = buildTextIndex(chapters.map((c) => c.title))
+  const counts = new Map<string, number>()
+  for (const l of lines) if (l.speaker !== undefined) counts.set(l.speaker, (counts.get(l.speaker) ?? 0) + 1)
+  const speakers = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+  const speakerKeys = lines.map((l) => (l.speaker === undefined ? '' : foldName(l.speaker)))
+
+  function allowed(options: EpisodeSearchOptions | undefined): Uint8Array | null {
+    const wanted = new Set((options?.speakers ?? []).map(foldName))
+    if (wanted.size === 0) return null
+    return Uint8Array.from(speakerKeys, (k) => (k !== '' && wanted.has(k) ? 1 : 0))
+  }
+
+  return {
+    speakers,
+    search(query, options) {
+      const allow = allowed(options)
+      const parsed = parseQuery(query)
+      if (isEmptyQuery(parsed)) {
+        const listed: LineHit[] = []
+        if (allow) allow.forEach((ok, i) => {
+          const line = lines[i]
+          if (ok && line) listed.push({ line: line.index, score: 0, ranges: [] })
+        })
+        return { lines: listed, chapters: [] }
+      }
+      return {
+        lines: inTranscriptOrder(lineIndex, parsed, allow).map((h) => ({ line: lines[h.at]?.index ?? h.at, score: h.score, ranges: h.ranges })),
+        chapters: inTranscriptOrder(chapterIndex, parsed, null).map((h) => ({ chapter: chapters[h.at]?.index ?? h.at, score: h.score, ranges: h.ranges })),
+      }
+    },
+  }
+}

@@ -1,0 +1,321 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { SourceItem, SourceLine } from '../episode/types.ts'
+import { formatTimeParam, parseTime } from '../time/time.ts'
+import { chapterAt, lineAt, lineAtFrom, lineShareTime } from './lookup.ts'
+import { MAX_WRITTEN_SEC, SPEAKING_RATE, buildTimeline, lineWeight } from './timeline.ts'
+
+// --- Generators ----------------------------------------------------------------
+
+/** Written times: small ranges give duplicates and backward steps; plus zeros, fractions, huge and invalid values. */
+const secArb: fc.Arbitrary<number> = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 300 }) },
+  { weight: 2, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.double({ min: 0, max: 1e4, noNaN: true }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: MAX_WRITTEN_SEC }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(MAX_WRITTEN_SEC, 1e9, 1e308, Number.MAX_VALUE, -5, -0, NaN, Infinity, -Infinity),
+  },
+)
+
+const textArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant('') },
+  { weight: 6, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 200, max: 5000 }).map((n) => 'y'.repeat(n)) },
+)
+
+const lineArb: fc.Arbitrary<SourceItem> = fc.record(
+  {
+    kind: fc.constant('line' as const),
+    text: textArb,
+    sec: secArb,
+    time: fc.constantFrom('1:02:28', '0:05'),
+    who: fc.constantFrom('Host', ' Guest ', '', '   '),
+    srcLine: fc.nat(10000),
+  },
+  { requiredKeys: ['kind', 'text'] },
+)
+
+const headerArb: fc.Arbitrary<SourceItem> = fc.record({
+  kind: fc.constant('header' as const),
+  title: fc.string({ maxLength: 10 }),
+})
+
+/** Arbitrary mixes: anything goes. */
+const randomItems = fc.array(fc.oneof({ weight: 1, arbitrary: headerArb }, { weight: 4, arbitrary: lineArb }), {
+  maxLength: 60,
+})
+
+/** Realistic files: mostly increasing times with gaps, shared times, missing times and a few typos. */
+const realisticItems: fc.Arbitrary<SourceItem[]> = fc
+  .array(
+    fc.record({
+      header: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
+      step: fc.integer({ min: 0, max: 60 }),
+      written: fc.constantFrom('yes', 'yes', 'yes', 'no', 'typo', 'zero'),
+      text: textArb,
+    }),
+    { maxLength: 80 },
+  )
+  .map((rows) => {
+    let t = 0
+    return rows.map(({ header, step, written, text }): SourceItem => {
+      if (header) return { kind: 'header', title: 'Chapter' }
+      t += step
+      const line: SourceLine = { kind: 'line', text }
+      if (written === 'yes') line.sec = t
+      if (written === 'typo') line.sec = t + 600
+      if (written === 'zero') line.sec = 0
+      return line
+    })
+  })
+
+const itemsArb = fc.oneof(randomItems, realisticItems)
+
+// --- Helpers -----------------------------------------------------------------------
+
+const usable = (sec: number | undefined): sec is number =>
+  sec !== undefined && Number.isFinite(sec) && sec >= 0 && sec <= MAX_WRITTEN_SEC
+
+/** Length of a longest non-decreasing subsequence, the slow and obvious way. */
+function naiveLndsLength(values: number[]): number {
+  const best: number[] = []
+  values.forEach((v, i) => {
+    let b = 1
+    for (let j = 0; j < i; j++) if ((values[j] ?? 0) <= v) b = Math.max(b, (best[j] ?? 0) + 1)
+    best.push(b)
+  })
+  return Math.max(0, ...best)
+}
+
+const sourceLines = (items: SourceItem[]): SourceLine[] =>
+  items.filter((item): item is SourceLine => item.kind === 'line')
+
+const runs = { numRuns: 300 }
+
+// --- Properties ----------------------------------------------------------------------
+
+describe('buildTimeline properties', () => {
+  it('never throws, and gives finite, non-negative, strictly increasing starts', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        const { timeline } = buildTimeline(items)
+        expect(timeline.lines).toHaveLength(sourceLines(items).length)
+        let prev = -Infinity
+        for (const line of timeline.lines) {
+          expect(Number.isFinite(line.start)).toBe(true)
+          expect(Object.is(line.start, -0)).toBe(false)
+          expect(line.start).toBeGreaterThanOrEqual(0)
+          expect(line.start).toBeGreaterThan(prev)
+          prev = line.start
+        }
+      }),
+      runs,
+    )
+  })
+
+  it('finds every line at its own start', () => {
+    fc.assert(
+      fc.property(itemsArb, fc.integer({ min: -2, max: 70 }), (items, hint) => {
+        const { timeline } = buildTimeline(items)
+        timeline.lines.forEach((line, i) => {
+          expect(lineAt(timeline, line.start)).toBe(i)
+          expect(lineAtFrom(timeline, line.start, i - 1)).toBe(i)
+          expect(lineAtFrom(timeline, line.start, hint)).toBe(i)
+          expect(chapterAt(timeline, line.start)).toBe(line.chapter)
+        })
+      }),
+      runs,
+    )
+  })
+
+  it('keeps exactly a longest non-decreasing subsequence of written times as anchors', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        const src = sourceLines(items)
+        const { timeline, outOfOrder } = buildTimeline(items)
+        const reason = new Map(outOfOrder.map((o) => [o.line, o.reason]))
+
+        // Reports are in line order, one per line at most, with the written value.
+        expect(outOfOrder.map((o) => o.line)).toEqual([...reason.keys()].sort((a, b) => a - b))
+        for (const o of outOfOrder) expect(Object.is(o.sec, src[o.line]?.sec)).toBe(true)
+
+        const keptValues: number[] = []
+        let lastKept: number | undefined
+        timeline.lines.forEach((line, i) => {
+          const written = src[i]?.sec
+          const sec = written === undefined ? undefined : written + 0 // -0 reads as 0
+          const why = reason.get(i)
+          if (sec === undefined) {
+            expect(line.estimated).toBe(true)
+            expect(why).toBeUndefined()
+            return
+          }
+          if (!usable(sec)) {
+            expect(why).toBe('invalid')
+            expect(line.estimated).toBe(true)
+            return
+          }
+          expect(why).not.toBe('invalid')
+          if (why === 'order') {
+            expect(line.estimated).toBe(true)
+            return
+          }
+          // Kept by the subsequence.
+          keptValues.push(sec)
+          if (why === 'zero' || why === 'crowded') {
+            expect(line.estimated).toBe(true)
+          } else if (line.estimated) {
+            // Not the first of its run of equal written times.
+            expect(lastKept).toBe(sec)
+          } else {
+            // An anchor holds its written time exactly, and starts a run.
+            expect(line.start).toBe(sec)
+            expect(lastKept === undefined || lastKept < sec).toBe(true)
+          }
+          if (why === 'zero') {
+            expect(sec).toBe(0)
+            expect(i).toBeGreaterThan(0)
+          }
+          lastKept = sec
+        })
+
+        // The kept times are non-decreasing, and as many as the longest such subsequence.
+        for (let j = 1; j < keptValues.length; j++) {
+          expect(keptValues[j]).toBeGreaterThanOrEqual(keptValues[j - 1] ?? 0)
+        }
+        expect(keptValues.length).toBe(naiveLndsLength(src.map((l) => l.sec).filter(usable)))
+
+        // Non-estimated lines are exactly the anchors: their start is their written time.
+        for (const line of timeline.lines) {
+          if (!line.estimated) expect(line.start === src[line.index]?.sec).toBe(true)
+        }
+      }),
+      runs,
+    )
+  })
+
+  it('spreads lines between anchors in proportion to weight, and at the speaking rate outside', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        const { timeline, outOfOrder } = buildTimeline(items)
+        if (outOfOrder.some((o) => o.reason === 'crowded')) return // starts were nudged
+        const lines = timeline.lines
+        const w = lines.map((l) => lineWeight(l.text))
+        const anchors = lines.filter((l) => !l.estimated).map((l) => l.index)
+        const sum = (from: number, to: number) => w.slice(from, to).reduce((a, b) => a + b, 0)
+        const expectNear = (actual: number, expected: number) =>
+          expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected))
+
+        const first = anchors[0]
+        lines.forEach((line, k) => {
+          const before = anchors.filter((a) => a <= k).pop()
+          const after = anchors.find((a) => a > k)
+          if (before === undefined && after === undefined) {
+            expectNear(line.start, sum(0, k) / SPEAKING_RATE)
+          } else if (before === undefined && after !== undefined) {
+            expectNear(line.start, ((lines[after]?.start ?? 0) * sum(0, k)) / sum(0, after))
+          } else if (before !== undefined && after === undefined) {
+            expectNear(line.start, (lines[before]?.start ?? 0) + sum(before, k) / SPEAKING_RATE)
+          } else if (before !== undefined && after !== undefined) {
+            const ta = lines[before]?.start ?? 0
+            const tb = lines[after]?.start ?? 0
+            expectNear(line.start, ta + ((tb - ta) * sum(before, k)) / sum(before, after))
+          }
+        })
+        if (first !== undefined && first > 0) expect(lines[0]?.start).toBe(0)
+      }),
+      runs,
+    )
+  })
+
+  it('resolves speakers and chapters from the item order', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        const { timeline } = buildTimeline(items)
+        const { lines, chapters } = timeline
+        let speaker: string | undefined
+        let chapter = -1
+        let k = 0
+        const firstLineAfter: number[] = [] // per chapter: first line after it (any headers between)
+        const directLine: number[] = [] // per chapter: line right after it, or -1
+        let open: number[] = []
+        items.forEach((item, pos) => {
+          if (item.kind === 'header') {
+            chapter++
+            open.push(chapter)
+            directLine[chapter] = items[pos + 1]?.kind === 'line' ? k : -1
+            return
+          }
+          const who = item.who?.trim()
+          if (who) speaker = who
+          expect(lines[k]?.speaker).toBe(speaker)
+          expect(lines[k]?.chapter).toBe(chapter)
+          expect(lines[k]?.time).toBe(item.time)
+          for (const c of open) firstLineAfter[c] = k
+          open = []
+          k++
+        })
+
+        expect(chapters).toHaveLength(chapter + 1)
+        const last = lines[lines.length - 1]
+        const end = last ? last.start + lineWeight(last.text) / SPEAKING_RATE : 0
+        let prev = -Infinity
+        chapters.forEach((c, i) => {
+          expect(c.index).toBe(i)
+          expect(c.firstLine).toBe(directLine[i])
+          const next = lines[firstLineAfter[i] ?? -1]
+          expect(c.start).toBe(next ? next.start : end)
+          expect(c.estimated).toBe(next ? next.estimated : true)
+          expect(c.start).toBeGreaterThanOrEqual(prev)
+          prev = c.start
+        })
+      }),
+      runs,
+    )
+  })
+})
+
+describe('lineShareTime properties', () => {
+  it('gives a value that finds the line, with at most 3 decimals when the line lasts 1 ms or more', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        const { timeline } = buildTimeline(items)
+        const { lines } = timeline
+        lines.forEach((line, i) => {
+          const value = lineShareTime(timeline, i)
+          expect(value).toBeGreaterThanOrEqual(line.start)
+          expect(lineAt(timeline, value)).toBe(i)
+          const next = lines[i + 1]
+          if (next === undefined || next.start - line.start >= 0.001) {
+            // The share link carries it exactly.
+            expect(Math.round(value * 1000) / 1000).toBe(value)
+            expect(lineAt(timeline, parseTime(formatTimeParam(value)) ?? NaN)).toBe(i)
+          }
+        })
+      }),
+      runs,
+    )
+  })
+
+  it('is the shortest decimal that works', () => {
+    fc.assert(
+      fc.property(itemsArb, (items) => {
+        const { timeline } = buildTimeline(items)
+        timeline.lines.forEach((line, i) => {
+          const value = lineShareTime(timeline, i)
+          if (value === line.start && Math.round(value * 1000) / 1000 !== value) return // fallback
+          const decimals = formatTimeParam(value).split('.')[1]?.length ?? 0
+          // With one decimal fewer, rounding up lands on another line.
+          if (decimals > 0) {
+            const scale = 10 ** (decimals - 1)
+            const coarser = Math.ceil(line.start * scale - 1e-9) / scale
+            expect(lineAt(timeline, coarser)).not.toBe(i)
+          }
+        })
+      }),
+      runs,
+    )
+  })
+})

@@ -1,0 +1,299 @@
+/**
+ * Build the timeline of an episode: a start for every transcript line, the
+ * resolved speaker, and where each chapter starts.
+ *
+ * Written times in real files are incomplete and sometimes wrong: lines with
+ * no time, several paragraphs sharing one time, times that go backwards. The
+ * rules below keep as many written times as possible ("anchors") and estimate
+ * the rest from text length, so that starts are always strictly increasing.
+ */
+import type { Chapter, SourceItem, SourceLine, TimedLine, Timeline } from '../episode/types.ts'
+
+/** Assumed speaking rate, in characters per second, where no written time bounds a line. */
+export const SPEAKING_RATE = 15
+
+/**
+ * Largest written `sec` accepted as an anchor (about 115 days). Larger values
+ * are certainly typos, and bounding them keeps every computed start finite.
+ */
+export const MAX_WRITTEN_SEC = 10_000_000
+
+/**
+ * Why a written time was not used:
+ * - `order`: it breaks the order of the other written times;
+ * - `zero`: it is 0 but lines come before it (they need room before it);
+ * - `invalid`: negative, not finite, or above {@link MAX_WRITTEN_SEC};
+ * - `crowded`: too close to the previous written time for the lines between
+ *   to get distinct floating-point starts (only with absurdly close times).
+ */
+export type OutOfOrderReason = 'order' | 'zero' | 'invalid' | 'crowded'
+
+/** A written time that was rejected; the line's start is estimated instead. */
+export interface OutOfOrder {
+  /** Index of the line among lines (as in `TimedLine.index`). */
+  line: number
+  /** The written time that was rejected. */
+  sec: number
+  /** 1-based line in the episode file, when known. */
+  srcLine?: number
+  reason: OutOfOrderReason
+}
+
+export interface BuildResult {
+  timeline: Timeline
+  /** Rejected written times, in line order. The build warns for each. */
+  outOfOrder: OutOfOrder[]
+}
+
+/** Weight of a line for proportional spreading: its text length, at least 1. */
+export function lineWeight(text: string): number {
+  return Math.max(1, text.length)
+}
+
+/**
+ * Build the timeline from validated items. Never throws.
+ *
+ * 1. Anchors. Lines whose written `sec` is finite and in [0, MAX_WRITTEN_SEC]
+ *    are candidates (others are reported `invalid`). The longest
+ *    non-decreasing subsequence of their times is kept; on ties, the
+ *    lexicographically smallest sequence of line indices is kept (earlier
+ *    lines win). The others are reported `order`. In a run of kept times with
+ *    the same value, only the first is an anchor; the rest are estimated and
+ *    not reported. If the first anchor is 0 and lines come before it, it is
+ *    reported `zero` and dropped.
+ * 2. Between anchors a (time Ta) and b (time Tb), line k starts at
+ *    Ta + (Tb − Ta) × W(a..k−1) / W(a..b−1), where W sums line weights
+ *    ({@link lineWeight}); so each start lies strictly between its neighbours.
+ * 3. Before the first anchor, lines spread the same way over [0, T_first)
+ *    (the first line starts at 0). After the last anchor, or everywhere when
+ *    there is none, each line lasts weight / {@link SPEAKING_RATE} seconds,
+ *    counting from the last anchor (or from 0).
+ * 4. `estimated` is true for every line that is not an anchor, i.e. whose
+ *    start is not exactly its written `sec`. `time` keeps the written display
+ *    string.
+ * 5. Speaker: the line's `who` (trimmed, non-empty), else the speaker of the
+ *    line before (across chapters), else undefined.
+ * 6. Chapters: a header starts where the next line starts (several headers in
+ *    a row all take that start) and mirrors its `estimated`. Headers after the
+ *    last line start at the end of the last line (its start + weight /
+ *    SPEAKING_RATE; 0 with no lines), estimated. `firstLine` is the line right
+ *    after the header, or -1 when another header or the end comes first. A
+ *    line's `chapter` is the last header before it, or -1.
+ *
+ * Starts are finite, >= 0 and strictly increasing along the lines. In the
+ * floating-point corner where two written times are too close for that
+ * (`crowded`), the later anchor is dropped and starts nudged up by one ulp.
+ */
+export function buildTimeline(items: readonly SourceItem[]): BuildResult {
+  const lines: SourceLine[] = []
+  for (const item of items) if (item.kind === 'line') lines.push(item)
+  const n = lines.length
+
+  // prefix[k] = total weight of lines 0..k-1 (integers, exact).
+  const prefix = new Array<number>(n + 1)
+  prefix[0] = 0
+  for (let k = 0; k < n; k++) prefix[k + 1] = at(prefix, k) + lineWeight(at(lines, k).text)
+
+  const outOfOrder: OutOfOrder[] = []
+  const report = (k: number, reason: OutOfOrderReason): void => {
+    const line = at(lines, k)
+    const entry: OutOfOrder = { line: k, sec: line.sec ?? NaN, reason }
+    if (line.srcLine !== undefined) entry.srcLine = line.srcLine
+    outOfOrder.push(entry)
+  }
+
+  // --- 1. Anchors -----------------------------------------------------------
+  const candidates: number[] = [] // line indices with a usable written time
+  for (let k = 0; k < n; k++) {
+    const sec = at(lines, k).sec
+    if (sec === undefined) continue
+    if (isUsableSec(sec)) candidates.push(k)
+    else report(k, 'invalid')
+  }
+  const keptPositions = new Set(
+    longestNonDecreasing(candidates.map((k) => at(lines, k).sec ?? 0)),
+  )
+
+  const anchors: number[] = [] // line indices, strictly increasing written times
+  let lastKept: number | undefined
+  candidates.forEach((k, pos) => {
+    if (!keptPositions.has(pos)) {
+      report(k, 'order')
+      return
+    }
+    const sec = secOf(lines, k)
+    // Same value as the previous kept time: a turn split into paragraphs;
+    // only the first paragraph holds the written time.
+    if (sec !== lastKept) anchors.push(k)
+    lastKept = sec
+  })
+
+  // A first anchor at 0 leaves no room for the lines before it: drop it. After
+  // the collapse above anchors strictly increase, so the next one is > 0 and
+  // no repeat is needed.
+  const head = anchors[0]
+  if (head !== undefined && head > 0 && secOf(lines, head) === 0) {
+    report(head, 'zero')
+    anchors.shift()
+  }
+
+  // --- 2, 3. Starts ----------------------------------------------------------
+  const start = new Array<number>(n).fill(0)
+  const isAnchor = new Array<boolean>(n).fill(false)
+  for (const k of anchors) isAnchor[k] = true
+
+  const first = anchors[0]
+  if (first === undefined) {
+    for (let k = 0; k < n; k++) start[k] = at(prefix, k) / SPEAKING_RATE
+  } else {
+    // Before the first anchor: as if an anchor at 0 stood on line 0.
+    spread(start, prefix, 0, 0, first, secOf(lines, first))
+    for (let j = 0; j + 1 < anchors.length; j++) {
+      const a = at(anchors, j)
+      const b = at(anchors, j + 1)
+      spread(start, prefix, a, secOf(lines, a), b, secOf(lines, b))
+    }
+    const last = at(anchors, anchors.length - 1)
+    const lastSec = secOf(lines, last)
+    for (let k = last; k < n; k++) {
+      start[k] = lastSec + (at(prefix, k) - at(prefix, last)) / SPEAKING_RATE
+    }
+  }
+
+  // Floating-point safety net: with sane data every start is already above
+  // the one before; only absurdly close written times can tie.
+  for (let k = 1; k < n; k++) {
+    const prev = at(start, k - 1)
+    if (at(start, k) > prev) continue
+    if (isAnchor[k]) {
+      isAnchor[k] = false
+      report(k, 'crowded')
+    }
+    start[k] = nextUp(prev)
+  }
+
+  outOfOrder.sort((x, y) => x.line - y.line)
+
+  // --- 4, 5, 6. Lines and chapters ------------------------------------------
+  const timedLines: TimedLine[] = []
+  const chapters: Chapter[] = []
+  let pending: Chapter[] = [] // headers waiting for the next line
+  let speaker: string | undefined
+  for (const item of items) {
+    if (item.kind === 'header') {
+      const chapter: Chapter = { index: chapters.length, title: item.title, start: 0, estimated: true, firstLine: -1 }
+      chapters.push(chapter)
+      pending.push(chapter)
+      continue
+    }
+    const k = timedLines.length
+    const lineStart = at(start, k)
+    const estimated = !isAnchor[k]
+    const who = item.who?.trim()
+    if (who) speaker = who
+
+    pending.forEach((chapter, i) => {
+      chapter.start = lineStart
+      chapter.estimated = estimated
+      // Only the header directly above the line owns it.
+      if (i === pending.length - 1) chapter.firstLine = k
+    })
+    pending = []
+
+    const line: TimedLine = { index: k, text: item.text, start: lineStart, estimated, chapter: chapters.length - 1 }
+    if (speaker !== undefined) line.speaker = speaker
+    if (item.time !== undefined) line.time = item.time
+    timedLines.push(line)
+  }
+  // Headers after the last line start where it ends.
+  const lastLine = timedLines[timedLines.length - 1]
+  const end = lastLine ? lastLine.start + lineWeight(lastLine.text) / SPEAKING_RATE : 0
+  for (const chapter of pending) {
+    chapter.start = end
+    chapter.estimated = true
+  }
+
+  return { timeline: { lines: timedLines, chapters }, outOfOrder }
+}
+
+/** A written time that can be an anchor: finite, in [0, MAX_WRITTEN_SEC]. */
+function isUsableSec(sec: number): boolean {
+  return typeof sec === 'number' && Number.isFinite(sec) && sec >= 0 && sec <= MAX_WRITTEN_SEC
+}
+
+/**
+ * Starts for lines from..to−1, spread over [t0, t1) in proportion to weight:
+ * line k gets t0 + (t1 − t0) × W(from..k−1) / W(from..to−1). Nothing when
+ * from >= to. Multiplying before dividing keeps simple cases exact.
+ */
+function spread(start: number[], prefix: number[], from: number, t0: number, to: number, t1: number): void {
+  const total = at(prefix, to) - at(prefix, from)
+  for (let k = from; k < to; k++) {
+    start[k] = t0 + ((t1 - t0) * (at(prefix, k) - at(prefix, from))) / total
+  }
+}
+
+/**
+ * Positions (into `values`) of a longest non-decreasing subsequence, in
+ * O(n log n). Among all longest ones it returns the lexicographically
+ * smallest list of positions, so on ties earlier elements are kept.
+ *
+ * Method: going right to left, `best[p]` is the length of the longest
+ * non-decreasing subsequence that starts at p, found with patience sorting:
+ * `heads[len − 1]` is the largest value that can start a subsequence of
+ * length `len` in the part seen so far (non-increasing in len). Then pick
+ * greedily left to right the first position that can still complete a
+ * longest subsequence.
+ */
+export function longestNonDecreasing(values: readonly number[]): number[] {
+  const n = values.length
+  const best = new Array<number>(n).fill(0)
+  const heads: number[] = []
+  for (let p = n - 1; p >= 0; p--) {
+    const x = at(values, p)
+    // First len index whose head is < x: x can prefix every longer-or-equal head before it.
+    let lo = 0
+    let hi = heads.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (at(heads, mid) >= x) lo = mid + 1
+      else hi = mid
+    }
+    heads[lo] = x
+    best[p] = lo + 1
+  }
+
+  const picked: number[] = []
+  let need = heads.length
+  let floor = -Infinity
+  for (let p = 0; p < n && need > 0; p++) {
+    const x = at(values, p)
+    if (x >= floor && best[p] === need) {
+      picked.push(p)
+      floor = x
+      need--
+    }
+  }
+  return picked
+}
+
+/** The written time of line k, known to be usable when called (a written -0 reads as 0). */
+function secOf(lines: readonly SourceLine[], k: number): number {
+  return (at(lines, k).sec ?? 0) + 0
+}
+
+/** Indexed read for indices known to be in range (keeps strict index checks honest). */
+function at<T>(array: readonly T[], i: number): T {
+  return array[i] as T
+}
+
+const f64 = new Float64Array(1)
+const u64 = new BigUint64Array(f64.buffer)
+
+/** The next double above x, for finite x >= 0. */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE
+  f64[0] = x
+  u64[0] = (u64[0] ?? 0n) + 1n
+  return f64[0] ?? x
+}
