@@ -1,0 +1,326 @@
+/**
+ * The build-time episode pipeline for one file: front matter → YAML →
+ * schema → transcript items → timeline → the typed `EpisodeData` the
+ * browser receives. Never throws: every problem becomes a `Problem` that
+ * names the file, the line in it and the field.
+ */
+import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml'
+import type { z } from 'zod'
+import type { EpisodeData, EpisodeLink, EpisodeMeta, SourceItem, SourceLine } from '../lib/episode/types.ts'
+import { buildTimeline } from '../lib/timeline/timeline.ts'
+import { formatTime, parseIsoDuration, parseTime } from '../lib/time/time.ts'
+import { splitFrontMatter } from './frontmatter.ts'
+import { renderMarkdown } from './markdown.ts'
+import type { Problem } from './problems.ts'
+import { FrontMatter } from './schema.ts'
+import { normaliseYoutubeId } from './youtube-id.ts'
+
+export interface ParseResult {
+  /** The episode, when the file has no errors. */
+  episode?: EpisodeData
+  problems: Problem[]
+  /** Set when the file is deliberately not loaded (a draft). */
+  skipped?: string
+}
+
+/** `s11e03-x.md` → `s11e03-x`; a doubled `.md.md` loses both. */
+export function slugFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName
+  return base.replace(/(\.md)+$/i, '')
+}
+
+export function isDraft(fileName: string): boolean {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName
+  return base.startsWith('_')
+}
+
+const LINK_ORDER = ['youtube', 'spotify', 'apple', 'anchor']
+/** A written `time` further than this from `sec` is reported. */
+const TIME_TOLERANCE_SEC = 1
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+class Reporter {
+  readonly problems: Problem[] = []
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document.Parsed | undefined,
+    private readonly lines: LineCounter | undefined,
+    private readonly yamlLine: number,
+  ) {}
+
+  /** The file line of the YAML node at `path`, or of its nearest existing parent. */
+  lineOf(path: readonly (string | number)[]): number {
+    if (!this.doc || !this.lines) return 1
+    for (let n = path.length; n >= 0; n--) {
+      const node: unknown = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true)
+      const range = (node as YamlNode | undefined)?.range
+      if (range) return this.lines.linePos(range[0]).line + this.yamlLine - 1
+    }
+    return this.yamlLine
+  }
+
+  at(line: number, severity: Problem['severity'], message: string): void {
+    this.problems.push({ file: this.file, line, severity, message })
+  }
+
+  error(path: readonly (string | number)[], message: string): void {
+    this.at(this.lineOf(path), 'error', message)
+  }
+
+  warn(path: readonly (string | number)[], message: string): void {
+    this.at(this.lineOf(path), 'warning', message)
+  }
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '')
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'a list'
+  if (typeof v === 'object') return 'a mapping'
+  if (typeof v === 'string') return `text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`
+  return `${typeof v} ${String(v)}`
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const field = fieldName(issue.path)
+  let value: unknown = input
+  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey]
+  if (issue.code === 'invalid_type') {
+    if (value === undefined) return `missing required field "${field}"`
+    return `field "${field}" must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${typeName(value)}`
+  }
+  if (issue.code === 'too_small' && field === 'title') return 'field "title" must not be empty'
+  if (issue.code === 'too_small') return `field "${field}" must not be negative (got ${String(value)})`
+  return `field "${field}": ${issue.message}`
+}
+
+/** Validates `transcript` item by item. Returns the items, with their file lines. */
+function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
+  if (raw === undefined || raw === null) return undefined
+  if (!Array.isArray(raw)) {
+    r.error(['transcript'], `field "transcript" must be a list of {header} and {line, sec, time, who} items, not ${typeName(raw)}`)
+    return []
+  }
+  const items: SourceItem[] = []
+  raw.forEach((item: unknown, i) => {
+    const path = ['transcript', i]
+    const srcLine = r.lineOf(path)
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      r.error(path, `transcript[${i}] must be a mapping with "header" or "line", not ${typeName(item)}`)
+      return
+    }
+    const rec = item as Record<string, unknown>
+    const hasHeader = 'header' in rec
+    const hasLine = 'line' in rec
+    if (hasHeader && hasLine) {
+      r.error(path, `transcript[${i}] has both "header" and "line": split it into two items`)
+      return
+    }
+    if (hasHeader) {
+      const h = rec.header
+      if (typeof h === 'string' || typeof h === 'number') {
+        const title = String(h).trim()
+        if (title) items.push({ kind: 'header', title, srcLine })
+        else r.warn([...path, 'header'], `transcript[${i}].header is empty; the chapter is skipped`)
+      } else {
+        r.error([...path, 'header'], `field "transcript[${i}].header" must be text, not ${typeName(h)}`)
+      }
+      return
+    }
+    if (!hasLine) {
+      r.error(path, `transcript[${i}] has neither "header" nor "line"`)
+      return
+    }
+    const text = rec.line
+    if (typeof text !== 'string' && typeof text !== 'number') {
+      r.error([...path, 'line'], `field "transcript[${i}].line" must be text, not ${typeName(text)}`)
+      return
+    }
+    const line: SourceLine = { kind: 'line', text: String(text).trim(), srcLine }
+    if (!line.text) {
+      r.warn([...path, 'line'], `transcript[${i}].line is empty; the line is skipped`)
+      return
+    }
+    const sec = rec.sec
+    if (sec !== undefined && sec !== null) {
+      if (typeof sec === 'number' && Number.isFinite(sec) && sec >= 0) line.sec = sec
+      else if (typeof sec === 'string' && parseTime(sec) !== undefined) {
+        line.sec = parseTime(sec)
+        r.warn([...path, 'sec'], `field "transcript[${i}].sec" should be a number of seconds, not text ${JSON.stringify(sec)}; read as ${String(line.sec)}`)
+      } else {
+        r.error([...path, 'sec'], `field "transcript[${i}].sec" must be a number of seconds (0 or more), not ${typeName(sec)}`)
+        return
+      }
+    }
+    const time = rec.time
+    if (time !== undefined && time !== null) {
+      if (typeof time === 'string' || typeof time === 'number') {
+        const written = String(time).trim()
+        const parsed = parseTime(written)
+        if (parsed === undefined) {
+          r.warn([...path, 'time'], `transcript[${i}].time ${JSON.stringify(written)} is not a time; ${line.sec !== undefined ? `sec ${line.sec} is used` : 'the start is estimated'}`)
+        } else {
+          line.time = written
+          if (line.sec !== undefined && Math.abs(parsed - line.sec) > TIME_TOLERANCE_SEC) {
+            r.warn([...path, 'time'], `transcript[${i}].time ${JSON.stringify(written)} disagrees with sec ${line.sec} (${formatTime(line.sec)}); sec is used`)
+          }
+        }
+      } else {
+        r.error([...path, 'time'], `field "transcript[${i}].time" must be text like "1:02:28", not ${typeName(time)}`)
+        return
+      }
+    }
+    const who = rec.who
+    if (who !== undefined && who !== null) {
+      if (typeof who === 'string' || typeof who === 'number') {
+        const name = String(who).trim()
+        if (name) line.who = name
+      } else {
+        r.error([...path, 'who'], `field "transcript[${i}].who" must be a name, not ${typeName(who)}`)
+        return
+      }
+    }
+    items.push(line)
+  })
+  return items
+}
+
+function readLinks(raw: FrontMatter['links'], r: Reporter): EpisodeLink[] {
+  const links: EpisodeLink[] = []
+  for (const [kind, url] of Object.entries(raw ?? {})) {
+    if (typeof url === 'string' && /^https?:\/\/\S+$/i.test(url.trim())) links.push({ kind, url: url.trim() })
+    else r.warn(['links', kind], `links.${kind} is not an http(s) URL (${typeName(url)}); the link is left out`)
+  }
+  const rank = (k: string) => (LINK_ORDER.includes(k) ? LINK_ORDER.indexOf(k) : LINK_ORDER.length)
+  return links.sort((a, b) => rank(a.kind) - rank(b.kind))
+}
+
+/** The spoken name matching a guest id (`tomaszhinc` → `Tomasz`), else a readable form of the id. */
+function guestName(id: string, speakers: readonly string[]): string {
+  const key = id.toLowerCase().replace(/[^a-z0-9]/g, '')
+  const spoken = speakers.find((s) => {
+    const first = (s.split(/\s+/)[0] ?? '').toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '')
+    return first.length >= 3 && key.startsWith(first)
+  })
+  return spoken ?? id
+}
+
+type YamlProblem = { linePos?: [{ line: number }, ...unknown[]]; message: string }
+
+export interface ParseOptions {
+  /** The name used in messages (defaults to the file name given). */
+  displayName?: string
+}
+
+/** Parses and validates one episode file. Never throws. */
+export function parseEpisodeFile(fileName: string, text: string, options: ParseOptions = {}): ParseResult {
+  const file = options.displayName ?? fileName
+  if (isDraft(fileName)) return { problems: [{ file, line: 1, severity: 'note', message: 'draft (file name starts with "_"): skipped' }], skipped: 'draft' }
+  try {
+    return parseUnsafe(fileName, file, text)
+  } catch (err) {
+    // A bug in the pipeline must still not become a stack trace for the author.
+    return { problems: [{ file, line: 1, severity: 'error', message: `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}` }] }
+  }
+}
+
+function parseUnsafe(fileName: string, file: string, text: string): ParseResult {
+  const split = splitFrontMatter(text)
+  if (!split.ok) return { problems: [{ file, line: split.line, severity: 'error', message: split.message }] }
+  const { yaml, yamlLine, body } = split.value
+
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(yaml, { lineCounter, logLevel: 'silent', prettyErrors: false, uniqueKeys: true })
+  const r = new Reporter(file, doc, lineCounter, yamlLine)
+  const yamlProblems = (list: readonly YamlProblem[], severity: Problem['severity']) => {
+    for (const e of list) {
+      const line = (e.linePos?.[0].line ?? 1) + yamlLine - 1
+      r.at(line, severity, `YAML: ${e.message.split('\n')[0] ?? e.message}`)
+    }
+  }
+  yamlProblems(doc.errors as unknown as YamlProblem[], 'error')
+  if (doc.errors.length > 0) return { problems: r.problems }
+  yamlProblems(doc.warnings as unknown as YamlProblem[], 'warning')
+
+  const data: unknown = doc.toJS({ maxAliasCount: 50 })
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
+    r.at(yamlLine, 'error', `front matter must be a mapping of fields (title, ids, transcript, ...), not ${typeName(data)}`)
+    return { problems: r.problems }
+  }
+  const record = data as Record<string, unknown>
+
+  const parsed = FrontMatter.safeParse(record)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) r.error(issue.path as (string | number)[], describeIssue(issue, record))
+  }
+  const items = readTranscript(record.transcript, r)
+  if (!parsed.success || r.problems.some((p) => p.severity === 'error')) return { problems: r.problems }
+  const fm = parsed.data
+
+  const yt = normaliseYoutubeId(fm.ids.youtube)
+  if (!yt.ok) {
+    r.error(['ids', 'youtube'], `ids.youtube ${JSON.stringify(fm.ids.youtube)} is not a YouTube video id (11 characters of A–Z, a–z, 0–9, "-" and "_") or a YouTube URL`)
+    return { problems: r.problems }
+  }
+  if (yt.normalised) r.warn(['ids', 'youtube'], `ids.youtube ${JSON.stringify(fm.ids.youtube)} carries URL residue; read as the video id "${yt.id}"`)
+
+  if (items === undefined) r.warn([], 'no transcript: the episode loads with the video only')
+  const { timeline, outOfOrder } = buildTimeline(items ?? [])
+  for (const o of outOfOrder) {
+    const line = timeline.lines[o.line]
+    r.at(o.srcLine ?? 1, 'warning', `timestamp sec ${o.sec} (${formatTime(o.sec)}) is out of order with the times around it (a typo?); this line's start is estimated as ${formatTime(line?.start ?? 0)}`)
+  }
+  const firstLine = timeline.lines[0]
+  if (firstLine && firstLine.speaker === undefined) {
+    const src = (items ?? []).find((it) => it.kind === 'line')
+    r.at(src?.srcLine ?? 1, 'warning', 'the transcript starts with a line that has no speaker ("who"); it shows without a name')
+  }
+
+  const speakers: string[] = []
+  for (const l of timeline.lines) if (l.speaker && !speakers.includes(l.speaker)) speakers.push(l.speaker)
+  const guests = fm.guests ?? []
+  let date: string | undefined
+  for (const key of ['dateadded', 'date'] as const) {
+    const v = fm[key]
+    if (v && !date) {
+      if (DATE.test(v.trim())) date = v.trim()
+      else r.warn([key], `${key} ${JSON.stringify(v)} is not a date like 2022-05-27; left out`)
+    }
+  }
+  let durationSec: number | undefined
+  if (fm.duration) {
+    durationSec = parseIsoDuration(fm.duration)
+    if (durationSec === undefined) r.warn(['duration'], `duration ${JSON.stringify(fm.duration)} is not an ISO 8601 duration like PT01H05M09S; left out`)
+  }
+  const lastLine = timeline.lines[timeline.lines.length - 1]
+  if (durationSec === undefined && lastLine) durationSec = Math.ceil(lastLine.start)
+
+  const meta: EpisodeMeta = {
+    slug: slugFromFileName(fileName),
+    title: fm.title.trim(),
+    ...(fm.short ? { short: fm.short.trim() } : {}),
+    ...(fm.season != null ? { season: fm.season } : {}),
+    ...(fm.episode != null ? { episode: fm.episode } : {}),
+    guests,
+    guestNames: guests.map((g) => guestName(g, speakers)),
+    speakers,
+    youtubeId: yt.id,
+    ...(date ? { date } : {}),
+    ...(durationSec !== undefined ? { durationSec } : {}),
+    topics: fm.topics ?? [],
+    ...(fm.description ? { description: fm.description.trim() } : {}),
+    lineCount: timeline.lines.length,
+    chapterCount: timeline.chapters.length,
+  }
+  const episode: EpisodeData = {
+    meta,
+    ...(fm.intro ? { intro: fm.intro.trim() } : {}),
+    links: readLinks(fm.links, r),
+    bodyHtml: renderMarkdown(body),
+    timeline,
+  }
+  return { episode, problems: r.problems.sort((a, b) => a.line - b.line) }
+}

@@ -1,0 +1,114 @@
+/**
+ * Vite plugin: reads the episodes folder at build (and dev) time and serves
+ * typed data as virtual modules, so the browser never ships a YAML parser.
+ *
+ * - `virtual:playscript/catalog`: every episode's metadata, and one lazy
+ *   loader per episode (`loaders[slug]()`), so the home page downloads no
+ *   transcript.
+ * - `virtual:playscript/episode/<slug>`: one episode's full data.
+ *
+ * Errors fail the build with compiler-style messages (`file:line: error: …`);
+ * warnings are printed and do not. In dev, editing an episode file reloads
+ * the page with fresh data, and errors show in the terminal and the overlay.
+ */
+import path from 'node:path'
+import type { Plugin, ViteDevServer } from 'vite'
+import type { EpisodeData } from '../lib/episode/types.ts'
+import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
+import { formatProblem, hasErrors } from './problems.ts'
+
+const CATALOG = 'virtual:playscript/catalog'
+const EPISODE = 'virtual:playscript/episode/'
+const RESOLVED = '\0'
+
+export interface EpisodesPluginOptions {
+  /** The episodes folder; defaults to `EPISODES_DIR` or `episodes`. */
+  dir?: string
+}
+
+export function resolveEpisodesDir(dir?: string): string {
+  return path.resolve(dir ?? process.env.EPISODES_DIR ?? 'episodes')
+}
+
+/** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
+export function jsonModule(value: unknown): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`
+}
+
+export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin {
+  const dir = resolveEpisodesDir(options.dir)
+  let loaded: LoadedDir | undefined
+  let bySlug = new Map<string, EpisodeData>()
+  let server: ViteDevServer | undefined
+
+  async function load(): Promise<LoadedDir> {
+    loaded = await loadEpisodeDir(dir)
+    bySlug = new Map(loaded.episodes.map((e) => [e.meta.slug, e]))
+    return loaded
+  }
+
+  function report(result: LoadedDir, log: (msg: string) => void): void {
+    for (const p of result.problems) if (p.severity !== 'error') log(formatProblem(p))
+  }
+
+  return {
+    name: 'playscript-episodes',
+
+    async buildStart() {
+      let result: LoadedDir
+      try {
+        result = await load()
+      } catch (err) {
+        this.error(`cannot read the episodes folder ${dir}: ${err instanceof Error ? err.message : String(err)}`)
+      }
+      report(result, (m) => this.warn(m))
+      if (hasErrors(result.problems)) {
+        const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem)
+        const message = `${errors.length} error(s) in episode files:\n${errors.join('\n')}`
+        if (server) server.config.logger.error(message)
+        else this.error(message)
+      }
+      this.addWatchFile(dir)
+    },
+
+    configureServer(devServer) {
+      server = devServer
+      devServer.watcher.add(dir)
+      const onChange = async (file: string) => {
+        if (!file.startsWith(dir) || !isEpisodeFile(file)) return
+        const result = await load()
+        report(result, (m) => devServer.config.logger.warn(m))
+        for (const p of result.problems) if (p.severity === 'error') devServer.config.logger.error(formatProblem(p))
+        for (const mod of devServer.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith(RESOLVED + 'virtual:playscript/')) devServer.moduleGraph.invalidateModule(mod)
+        }
+        devServer.ws.send({ type: 'full-reload' })
+      }
+      devServer.watcher.on('change', onChange)
+      devServer.watcher.on('add', onChange)
+      devServer.watcher.on('unlink', onChange)
+    },
+
+    resolveId(id) {
+      if (id === CATALOG || id.startsWith(EPISODE)) return RESOLVED + id
+      return undefined
+    },
+
+    async load(id) {
+      if (!id.startsWith(RESOLVED + 'virtual:playscript/')) return undefined
+      if (!loaded) await load()
+      const vid = id.slice(RESOLVED.length)
+      if (vid === CATALOG) {
+        const episodes = [...bySlug.values()].map((e) => e.meta)
+        const loaders = episodes
+          .map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}),`)
+          .join('\n')
+        return `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\nexport const loaders = {\n${loaders}\n}\n`
+      }
+      const slug = decodeURIComponent(vid.slice(EPISODE.length))
+      const episode = bySlug.get(slug)
+      if (!episode) this.error(`no episode with slug "${slug}" in ${dir}`)
+      return jsonModule(episode)
+    },
+  }
+}
