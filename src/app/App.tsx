@@ -1,0 +1,45 @@
+import { Link, Navigate, Route, Routes, useParams } from 'react-router'
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { NotFound } from '../components/NotFound.tsx'
+import { Toast } from '../components/Toast.tsx'
+import { episodePath } from '../lib/url/episode-url.ts'
+import { findByShortCode } from './catalog.ts'
+import { EpisodeRoute } from './routes/EpisodeRoute.tsx'
+import { HomeRoute } from './routes/HomeRoute.tsx'
+
+function ShortLink() {
+  const { code = '' } = useParams()
+  const episode = findByShortCode(code)
+  if (!episode) return <NotFound />
+  return <Navigate to={episodePath(episode.slug)} replace />
+}
+
+export function App() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ▶
+          </span>
+          Playscript
+        </Link>
+        <nav aria-label="Site">
+          <Link to="/">All episodes</Link>
+        </nav>
+      </header>
+      <ErrorBoundary>
+        <Routes>
+          <Route path="/" element={<HomeRoute />} />
+          <Route path="/episodes/:slug" element={<EpisodeRoute />} />
+          <Route path="/:code" element={<ShortLink />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </ErrorBoundary>
+      <Toast />
+    </>
+  )
+}

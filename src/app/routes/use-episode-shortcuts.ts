@@ -1,0 +1,67 @@
+import { useEffect } from 'react'
+import { usePlayback } from '../../playback/playback-store.ts'
+
+export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
+  { keys: ['Space', 'k'], action: 'Play or pause' },
+  { keys: ['←', '→'], action: 'Back or forward 5 seconds' },
+  { keys: ['j', 'l'], action: 'Previous or next line' },
+  { keys: ['/'], action: 'Search the transcript' },
+  { keys: ['?'], action: 'Show these shortcuts' },
+]
+
+const SEEK_STEP_SEC = 5
+
+function isTextField(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  return el.isContentEditable || !!el.closest('input, textarea, select, [contenteditable="true"]')
+}
+
+/** Page-wide keys, ignored while typing in a field or with a modifier held. */
+export function useEpisodeShortcuts(handlers: { focusSearch(): void; openHelp(): void }): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return
+      const store = usePlayback.getState()
+      const { timeline, activeLine } = store
+      const lines = timeline?.lines ?? []
+      const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, a, summary, dialog')
+      switch (e.key) {
+        case ' ':
+          // Space on a button or link presses it; elsewhere it plays or pauses.
+          if (onControl) return
+          store.togglePlay()
+          break
+        case 'k':
+          store.togglePlay()
+          break
+        case 'ArrowLeft':
+          store.requestSeek(Math.max(0, store.currentTime() - SEEK_STEP_SEC))
+          break
+        case 'ArrowRight':
+          store.requestSeek(store.currentTime() + SEEK_STEP_SEC)
+          break
+        case 'j': {
+          const prev = lines[Math.max(0, activeLine - 1)]
+          if (prev) store.requestSeek(prev.start)
+          break
+        }
+        case 'l': {
+          const next = lines[Math.min(lines.length - 1, activeLine + 1)]
+          if (next) store.requestSeek(next.start)
+          break
+        }
+        case '/':
+          handlers.focusSearch()
+          break
+        case '?':
+          handlers.openHelp()
+          break
+        default:
+          return
+      }
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [handlers])
+}

@@ -1,0 +1,65 @@
+import { memo, type MouseEvent } from 'react'
+import { Link } from 'react-router'
+import type { TimedLine } from '../../lib/episode/types.ts'
+import { formatTime } from '../../lib/time/time.ts'
+import { usePlayback } from '../../playback/playback-store.ts'
+
+export interface TranscriptLineProps {
+  line: TimedLine
+  /** The line's share link, relative to the app's base. */
+  href: string
+  /** Whether the speaker label is shown (a new speaker, or the first line of a chapter). */
+  showSpeaker: boolean
+  onSeek(line: TimedLine): void
+  onCopy(line: TimedLine): void
+}
+
+/** `1:40`, or `~2:51` for an estimated start. */
+export function lineTimeLabel(line: TimedLine): string {
+  if (!line.estimated && line.time) return line.time
+  return `${line.estimated ? '~' : ''}${formatTime(line.start)}`
+}
+
+function isPlainClick(e: MouseEvent): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey
+}
+
+/** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
+export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy }: TranscriptLineProps) {
+  const active = usePlayback((s) => s.activeLine === line.index)
+  const label = lineTimeLabel(line)
+  return (
+    <li
+      className={active ? 'line line-active' : 'line'}
+      data-line={line.index}
+      aria-current={active ? 'true' : undefined}
+      onClick={(e) => {
+        // A click that ends a text selection is reading, not seeking.
+        if (!isPlainClick(e) || (e.target as HTMLElement).closest('a, button')) return
+        if (window.getSelection()?.toString()) return
+        onSeek(line)
+      }}
+    >
+      <div className="line-meta">
+        {showSpeaker && line.speaker ? <span className="speaker">{line.speaker}</span> : null}
+        <Link
+          className="line-time"
+          to={href}
+          title={line.estimated ? 'Estimated start: play from here' : 'Play from here'}
+          aria-label={`${line.estimated ? 'About ' : ''}${label.replace('~', '')}${line.speaker ? `, ${line.speaker}` : ''}: play from here`}
+          onClick={(e) => {
+            if (!isPlainClick(e)) return // new tab, copy: let the link be a link
+            e.preventDefault()
+            onSeek(line)
+          }}
+        >
+          {label}
+        </Link>
+        <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
+          Copy link
+        </button>
+      </div>
+      <p className="line-text">{line.text}</p>
+    </li>
+  )
+})
