@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { lineAt } from '../../lib/timeline/lookup.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 
 export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
@@ -22,8 +23,10 @@ export function useEpisodeShortcuts(handlers: { focusSearch(): void; openHelp():
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return
       const store = usePlayback.getState()
-      const { timeline, activeLine } = store
+      const { timeline } = store
       const lines = timeline?.lines ?? []
+      // From the clock, not the last highlight: the player may have moved while paused.
+      const activeLine = timeline ? lineAt(timeline, store.currentTime()) : -1
       const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, a, summary, dialog')
       switch (e.key) {
         case ' ':

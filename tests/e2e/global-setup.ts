@@ -1,0 +1,65 @@
+/**
+ * Builds the site once for the end-to-end tests and serves the built files
+ * (not the dev server) on a free port. The episodes are the bundled ones,
+ * plus the longest episode of the real corpus when it is available (read in
+ * place, through a temporary folder outside the project).
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { build, preview, type PreviewServer } from 'vite'
+import { HOSTILE_EPISODE } from './hostile-episode.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+    longestSlug: string | null
+  }
+}
+
+const CORPUS = path.resolve(process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus')
+
+async function longestCorpusEpisode(): Promise<string | null> {
+  let names: string[]
+  try {
+    names = (await readdir(CORPUS)).filter((n) => n.endsWith('.md') && !n.startsWith('_'))
+  } catch {
+    console.warn(`\n!!! The corpus is not at ${CORPUS} (set PLAYSCRIPT_CORPUS): the long-episode e2e test is skipped.\n`)
+    return null
+  }
+  let best: { name: string; lines: number } | null = null
+  for (const name of names) {
+    const text = await readFile(path.join(CORPUS, name), 'utf8')
+    const lines = text.match(/^- line:/gm)?.length ?? 0
+    if (!best || lines > best.lines) best = { name, lines }
+  }
+  return best?.name ?? null
+}
+
+let server: PreviewServer | undefined
+let work: string | undefined
+
+export async function setup(project: TestProject): Promise<void> {
+  work = await mkdtemp(path.join(os.tmpdir(), 'playscript-e2e-'))
+  const episodes = path.join(work, 'episodes')
+  await mkdir(episodes)
+  for (const name of await readdir('episodes')) await copyFile(path.join('episodes', name), path.join(episodes, name))
+  await writeFile(path.join(episodes, 'hostile-content.md'), HOSTILE_EPISODE)
+  const longest = await longestCorpusEpisode()
+  if (longest) await copyFile(path.join(CORPUS, longest), path.join(episodes, longest))
+
+  const outDir = path.join(work, 'dist')
+  process.env.EPISODES_DIR = episodes
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } })
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('the preview server did not report its address')
+  project.provide('baseURL', url.replace(/\/$/, ''))
+  project.provide('longestSlug', longest ? longest.replace(/(\.md)+$/, '') : null)
+}
+
+export async function teardown(): Promise<void> {
+  await server?.close()
+  if (work) await rm(work, { recursive: true, force: true })
+}
