@@ -5,3 +5,6 @@ import { afterEach } from 'vitest'
 afterEach(() => {
   cleanup()
 })
+
+// jsdom has no layout: scrolling an element is a no-op here (geometry is tested in Chromium).
+if (!Element.prototype.scrollTo) Element.prototype.scrollTo = function scrollTo() {}

@@ -1,11 +1,22 @@
+import { lazy, Suspense } from 'react'
 import { Link, Navigate, Route, Routes, useParams } from 'react-router'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
 import { episodePath } from '../lib/url/episode-url.ts'
 import { findByShortCode } from './catalog.ts'
-import { EpisodeRoute } from './routes/EpisodeRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
+
+// The episode page (player, store, transcript) loads only when an episode is opened.
+const EpisodeRoute = lazy(() => import('./routes/EpisodeRoute.tsx').then((m) => ({ default: m.EpisodeRoute })))
+
+function PageLoading() {
+  return (
+    <main id="main" className="episode-loading" aria-busy="true">
+      <p className="muted">Loading…</p>
+    </main>
+  )
+}
 
 function ShortLink() {
   const { code = '' } = useParams()
@@ -34,7 +45,14 @@ export function App() {
       <ErrorBoundary>
         <Routes>
           <Route path="/" element={<HomeRoute />} />
-          <Route path="/episodes/:slug" element={<EpisodeRoute />} />
+          <Route
+            path="/episodes/:slug"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <EpisodeRoute />
+              </Suspense>
+            }
+          />
           <Route path="/:code" element={<ShortLink />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

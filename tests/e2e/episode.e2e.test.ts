@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { activeLineText, axeViolations, fake, open, playerReady, SEED, useBrowser } from './harness.ts'
+import { activeLineText, axeViolations, fake, open, playerReady, SEED, withBrowser } from './harness.ts'
 
-useBrowser()
+withBrowser()
 
 describe('episode page with the video', () => {
   it('has the player, chapters and transcript landmarks', async () => {

@@ -17,11 +17,10 @@
     clock.time = (opts && opts.playerVars && opts.playerVars.start) || 0
     clock.state = 5
     clock.players.push(this)
-    const self = this
-    setTimeout(function () {
-      if (self.destroyed) return
-      if (self.events.onReady) self.events.onReady({ target: self })
-      if (errorCode !== null && self.events.onError) self.events.onError({ target: self, data: errorCode })
+    setTimeout(() => {
+      if (this.destroyed) return
+      if (this.events.onReady) this.events.onReady({ target: this })
+      if (errorCode !== null && this.events.onError) this.events.onError({ target: this, data: errorCode })
     }, 10)
   }
   FakePlayer.prototype.setState = function (state) {

@@ -24,7 +24,7 @@ export interface OpenedPage {
 let browser: Browser | undefined
 const opened: OpenedPage[] = []
 
-export function useBrowser(): void {
+export function withBrowser(): void {
   beforeAll(async () => {
     browser = await launchBrowser()
   })
@@ -41,7 +41,7 @@ export function baseURL(): string {
 }
 
 export async function open(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
-  if (!browser) throw new Error('call useBrowser() in the test file')
+  if (!browser) throw new Error('call withBrowser() in the test file')
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     reducedMotion: options.reducedMotion === false ? 'no-preference' : 'reduce',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { axeViolations, open, useBrowser } from './harness.ts'
+import { axeViolations, open, withBrowser } from './harness.ts'
 
-useBrowser()
+withBrowser()
 
 describe('routes', () => {
   it('lists the bundled episodes on the home page', async () => {

@@ -46,7 +46,7 @@ export function describePlayerError(code: unknown): string {
   }
 }
 
-class YoutubePort implements PlayerPort {
+export class YoutubePort implements PlayerPort {
   alive = true
   constructor(private readonly raw: RawPlayer) {}
   play(): void {
