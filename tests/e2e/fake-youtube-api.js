@@ -10,6 +10,7 @@
     iframe.srcdoc =
       '<body style="margin:0;height:100vh;display:grid;place-items:center;background:#101418;color:#e8e9ee;font:16px system-ui">Fake YouTube player (test)</body>'
     if (node && node.id) iframe.id = node.id
+    if (node && node.className) iframe.className = node.className
     if (node) node.replaceWith(iframe)
     this.iframe = iframe
     this.events = (opts && opts.events) || {}
