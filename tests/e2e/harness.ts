@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
 import { launchBrowser } from './browser.ts'
 import { installFakeYoutube, type FakeYoutubeOptions } from './fake-youtube.ts'
+import { installReactProbe } from './react-probe.ts'
 
 export const SEED = '/episodes/s11e03-from-data-science-to-dataops'
 
@@ -12,6 +13,8 @@ export interface OpenOptions {
   fake?: FakeYoutubeOptions
   viewport?: { width: number; height: number }
   reducedMotion?: boolean
+  /** Count React commits and line renders (tests/e2e/react-probe.js). */
+  probe?: boolean
 }
 
 export interface OpenedPage {
@@ -53,6 +56,7 @@ export async function open(path: string, options: OpenOptions = {}): Promise<Ope
   })
   page.on('pageerror', (e) => errors.push(e.message))
   await installFakeYoutube(page, options.fake)
+  if (options.probe) await installReactProbe(page)
   const result = { page, context, errors }
   opened.push(result)
   await page.goto(baseURL() + path)
