@@ -4,7 +4,11 @@ import react from '@vitejs/plugin-react'
 import { playscriptEpisodes } from './src/pipeline/vite-plugin.ts'
 
 export default defineConfig(({ mode }) => ({
+  // BASE_PATH=/some/prefix/ builds a site that works under that prefix (GitHub Pages).
+  base: (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/'),
   // Vitest's own server (mode "test") needs no episodes: the e2e set-up builds the site itself.
+  // The server build (prerendering) bundles react-youtube: its CommonJS default export does not survive Node's ESM interop.
+  ssr: { noExternal: ['react-youtube'] },
   plugins: [react(), ...(mode === 'test' ? [] : [playscriptEpisodes()])],
   test: {
     globals: true,

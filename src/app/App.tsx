@@ -5,10 +5,11 @@ import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
 import { episodePath } from '../lib/url/episode-url.ts'
 import { findByShortCode } from './catalog.ts'
+import { loadEpisodeRoute } from './lazy-routes.ts'
 import { HomeRoute } from './routes/HomeRoute.tsx'
 
 // The episode page (player, store, transcript) loads only when an episode is opened.
-const EpisodeRoute = lazy(() => import('./routes/EpisodeRoute.tsx').then((m) => ({ default: m.EpisodeRoute })))
+const EpisodeRoute = lazy(() => loadEpisodeRoute().then((m) => ({ default: m.EpisodeRoute })))
 
 function PageLoading() {
   return (

@@ -1,16 +1,34 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
+import { loadEpisode } from './catalog.ts'
+import { loadEpisodeRoute } from './lazy-routes.ts'
+import { basePath, episodeSlugFromPath, normalisePath, pathInApp } from './paths.ts'
 import '../styles/global.css'
+
+async function start(container: HTMLElement): Promise<void> {
+  const app = (
+    <StrictMode>
+      <BrowserRouter basename={basePath() || '/'}>
+        <App />
+      </BrowserRouter>
+    </StrictMode>
+  )
+  // A prerendered page says which path it was rendered for. Hydrate it when it is this one (after
+  // loading what it was rendered with, so the first render matches); otherwise (a 404 fallback,
+  // a short-link shell) render afresh.
+  const renderedFor = container.dataset.path
+  if (renderedFor && renderedFor === normalisePath(pathInApp(window.location.pathname))) {
+    const slug = episodeSlugFromPath(renderedFor)
+    if (slug) await Promise.all([loadEpisode(slug), loadEpisodeRoute()])
+    hydrateRoot(container, app)
+  } else {
+    container.replaceChildren()
+    createRoot(container).render(app)
+  }
+}
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
-
-createRoot(container).render(
-  <StrictMode>
-    <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '') || '/'}>
-      <App />
-    </BrowserRouter>
-  </StrictMode>,
-)
+void start(container)

@@ -1,6 +1,7 @@
 /**
- * Builds the site once for the end-to-end tests and serves the built files
- * (not the dev server) on a free port. The episodes are the bundled ones,
+ * Builds the site once for the end-to-end tests, as `npm run build` does
+ * (prerendered pages included), and serves the built files with `vite preview`
+ * on a free port. The episodes are the bundled ones,
  * plus the longest episode of the real corpus when it is available (read in
  * place, through a temporary folder outside the project).
  */
@@ -8,7 +9,8 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { build, preview, type PreviewServer } from 'vite'
+import { preview, type PreviewServer } from 'vite'
+import { buildSite } from '../../scripts/build-site.ts'
 import { HOSTILE_EPISODE } from './hostile-episode.ts'
 
 declare module 'vitest' {
@@ -50,9 +52,8 @@ export async function setup(project: TestProject): Promise<void> {
   if (longest) await copyFile(path.join(CORPUS, longest), path.join(episodes, longest))
 
   const outDir = path.join(work, 'dist')
-  process.env.EPISODES_DIR = episodes
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } })
+  await buildSite({ episodesDir: episodes, outDir })
+  server = await preview({ configFile: false, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('the preview server did not report its address')
   project.provide('baseURL', url.replace(/\/$/, ''))
