@@ -10,12 +10,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { EpisodeData, EpisodeMeta } from '../src/lib/episode/types.ts'
+import type { EpisodeData, CatalogEntry } from '../src/lib/episode/types.ts'
 import { contentSecurityPolicy } from '../src/pipeline/csp.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 
 interface ServerEntry {
-  catalog: readonly EpisodeMeta[]
+  catalog: readonly CatalogEntry[]
   loadEpisode(slug: string): Promise<EpisodeData | undefined>
   renderPage(path: string): Promise<string>
 }
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     const episode = await server.loadEpisode(meta.slug)
     if (!episode) throw new Error(`episode ${meta.slug} is in the catalog but did not load`)
     const p = episodePath(meta.slug)
-    const description = clip(meta.description ?? episode.intro ?? `${meta.title}: the episode with its transcript.`)
+    const description = clip(episode.meta.description ?? episode.intro ?? `${meta.title}: the episode with its transcript.`)
     await write(
       path.join(DIST, 'episodes', meta.slug, 'index.html'),
       page(template, {

@@ -3,11 +3,11 @@
  * per episode (one chunk each, so the home page downloads no transcript).
  */
 import { episodes, loaders } from 'virtual:playscript/catalog'
-import type { EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
+import type { EpisodeData, CatalogEntry } from '../lib/episode/types.ts'
 import { shortCode } from '../lib/url/episode-url.ts'
 
 /** Newest first: by date, then season and episode, then title. */
-export const catalog: readonly EpisodeMeta[] = [...episodes].sort(
+export const catalog: readonly CatalogEntry[] = [...episodes].sort(
   (a, b) =>
     (b.date ?? '').localeCompare(a.date ?? '') ||
     (b.season ?? -1) - (a.season ?? -1) ||
@@ -16,17 +16,17 @@ export const catalog: readonly EpisodeMeta[] = [...episodes].sort(
 )
 
 const bySlug = new Map(catalog.map((m) => [m.slug, m]))
-const byShortCode = new Map<string, EpisodeMeta>()
+const byShortCode = new Map<string, CatalogEntry>()
 for (const m of catalog) {
   const code = shortCode(m.season, m.episode)
   if (code && !byShortCode.has(code)) byShortCode.set(code, m)
 }
 
-export function findEpisode(slug: string): EpisodeMeta | undefined {
+export function findEpisode(slug: string): CatalogEntry | undefined {
   return bySlug.get(slug)
 }
 
-export function findByShortCode(code: string): EpisodeMeta | undefined {
+export function findByShortCode(code: string): CatalogEntry | undefined {
   return byShortCode.get(code.toLowerCase())
 }
 

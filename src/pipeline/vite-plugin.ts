@@ -13,7 +13,7 @@
  */
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import type { EpisodeData } from '../lib/episode/types.ts'
+import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
 import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
@@ -33,6 +33,12 @@ export function resolveEpisodesDir(dir?: string): string {
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
 export function jsonModule(value: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`
+}
+
+/** The catalog ships the metadata the home page needs, not each episode's long fields. */
+export function catalogEntry(meta: EpisodeMeta): CatalogEntry {
+  const { description: _description, speakers: _speakers, ...entry } = meta
+  return entry
 }
 
 export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin {
@@ -99,7 +105,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       if (!loaded) await load()
       const vid = id.slice(RESOLVED.length)
       if (vid === CATALOG) {
-        const episodes = [...bySlug.values()].map((e) => e.meta)
+        const episodes = [...bySlug.values()].map((e) => catalogEntry(e.meta))
         const loaders = episodes
           .map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}),`)
           .join('\n')

@@ -42,3 +42,21 @@ describe('routes', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('home page filters', () => {
+  it('filters by text and season, and keeps the filter in the URL', async () => {
+    const { page, errors } = await open('/')
+    const filters = page.getByRole('search', { name: 'Filter episodes' })
+    await filters.getByRole('searchbox').fill('messy')
+    await expect.poll(() => page.getByRole('article').count()).toBe(1)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('messy')
+    await page.reload()
+    await expect.poll(() => page.getByRole('article').count()).toBe(1)
+    expect(await filters.getByRole('searchbox').inputValue()).toBe('messy')
+    await filters.getByRole('searchbox').fill('')
+    await filters.getByRole('combobox', { name: 'Season' }).selectOption('11')
+    await expect.poll(() => page.getByRole('article').count()).toBe(1)
+    await expect.poll(() => page.getByRole('link', { name: /DataOps & GitOps/ }).count()).toBe(1)
+    expect(errors).toEqual([])
+  })
+})

@@ -1,10 +1,22 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { useHydrated } from '../../components/use-hydrated.ts'
+import { CatalogFilters } from '../../features/catalog/CatalogFilters.tsx'
 import { EpisodeCard } from '../../features/catalog/EpisodeCard.tsx'
+import { catalogSearch, filterCatalog, readCatalogFilter, seasonsOf, topicsOf } from '../../lib/catalog/filter.ts'
 import { catalog } from '../catalog.ts'
 
+const NO_PARAMS = new URLSearchParams()
+const seasons = seasonsOf(catalog)
+const topics = topicsOf(catalog)
+
 export function HomeRoute() {
+  const hydrated = useHydrated()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const filter = useMemo(() => readCatalogFilter(hydrated ? searchParams : NO_PARAMS), [hydrated, searchParams])
+  const shown = useMemo(() => filterCatalog(catalog, filter), [filter])
   useEffect(() => {
-    document.title = 'Playscript · follow, search and share podcast episodes by their transcript'
+    document.title = 'Playscript: every episode, every word'
   }, [])
   return (
     <main id="main" className="home">
@@ -13,12 +25,22 @@ export function HomeRoute() {
         <p>Watch an episode with its transcript in step, jump to the chapter you need, and share any moment as a link.</p>
       </div>
       <section aria-labelledby="episodes-heading">
-        <h2 id="episodes-heading">
-          Episodes <span className="muted">({catalog.length})</span>
-        </h2>
-        {catalog.length === 0 ? <p>No episodes yet. Add episode files to the episodes folder and rebuild.</p> : null}
+        <h2 id="episodes-heading">Episodes</h2>
+        {catalog.length === 0 ? (
+          <p>No episodes yet. Add episode files to the episodes folder and rebuild.</p>
+        ) : (
+          <CatalogFilters
+            filter={filter}
+            seasons={seasons}
+            topics={topics}
+            shown={shown.length}
+            total={catalog.length}
+            onChange={(next) => setSearchParams(new URLSearchParams(catalogSearch(next)), { replace: true })}
+          />
+        )}
+        {catalog.length > 0 && shown.length === 0 ? <p>No episode matches. Try fewer words, or another season or topic.</p> : null}
         <ul className="episode-grid">
-          {catalog.map((m) => (
+          {shown.map((m) => (
             <li key={m.slug}>
               <EpisodeCard meta={m} />
             </li>

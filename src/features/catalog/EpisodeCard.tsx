@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { EpisodeMeta } from '../../lib/episode/types.ts'
+import type { CatalogEntry } from '../../lib/episode/types.ts'
 import { formatDuration } from '../../lib/time/time.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../../lib/url/episode-url.ts'
 
 const PLACEHOLDER = `${import.meta.env.BASE_URL}placeholder-thumbnail.svg`
 
-export function EpisodeCard({ meta }: { meta: EpisodeMeta }) {
+export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
   const [thumb, setThumb] = useState(() => youtubeThumbnailUrl(meta.youtubeId))
   const code = shortCode(meta.season, meta.episode)
   const facts = [meta.date, meta.durationSec ? formatDuration(meta.durationSec) : undefined, meta.lineCount ? `${meta.lineCount} lines` : 'Video only']

@@ -89,6 +89,9 @@ export interface EpisodeMeta {
   chapterCount: number
 }
 
+/** What the home page ships for every episode: the metadata less the long or per-page fields. */
+export type CatalogEntry = Omit<EpisodeMeta, 'description' | 'speakers'>
+
 /** Everything the episode page needs: loaded lazily, one module per episode. */
 export interface EpisodeData {
   meta: EpisodeMeta
