@@ -4,7 +4,6 @@
  * browser receives. Never throws: every problem becomes a `Problem` that
  * names the file, the line in it and the field.
  */
-import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml'
 import type { z } from 'zod'
 import type { EpisodeData, EpisodeLink, EpisodeMeta, SourceItem, SourceLine } from '../lib/episode/types.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
@@ -14,6 +13,7 @@ import { renderMarkdown } from './markdown.ts'
 import type { Problem } from './problems.ts'
 import { FrontMatter } from './schema.ts'
 import { normaliseYoutubeId } from './youtube-id.ts'
+import { YamlSource } from './yaml-source.ts'
 
 export interface ParseResult {
   /** The episode, when the file has no errors. */
@@ -43,20 +43,13 @@ class Reporter {
   readonly problems: Problem[] = []
   constructor(
     private readonly file: string,
-    private readonly doc: Document.Parsed | undefined,
-    private readonly lines: LineCounter | undefined,
+    private readonly source: YamlSource | undefined,
     private readonly yamlLine: number,
   ) {}
 
-  /** The file line of the YAML node at `path`, or of its nearest existing parent. */
+  /** The file line of the YAML value at `path`, or of its nearest existing parent. */
   lineOf(path: readonly (string | number)[]): number {
-    if (!this.doc || !this.lines) return 1
-    for (let n = path.length; n >= 0; n--) {
-      const node: unknown = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true)
-      const range = (node as YamlNode | undefined)?.range
-      if (range) return this.lines.linePos(range[0]).line + this.yamlLine - 1
-    }
-    return this.yamlLine
+    return this.source ? this.source.lineOf(path) : this.yamlLine
   }
 
   at(line: number, severity: Problem['severity'], message: string): void {
@@ -84,13 +77,24 @@ function typeName(v: unknown): string {
   return `${typeof v} ${String(v)}`
 }
 
+/** The schema's type names in the words of an episode file's author. */
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  int: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+}
+
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const field = fieldName(issue.path)
   let value: unknown = input
   for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey]
   if (issue.code === 'invalid_type') {
     if (value === undefined) return `missing required field "${field}"`
-    return `field "${field}" must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${typeName(value)}`
+    return `field "${field}" must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${typeName(value)}`
   }
   if (issue.code === 'too_small' && field === 'title') return 'field "title" must not be empty'
   if (issue.code === 'too_small') return `field "${field}" must not be negative (got ${String(value)})`
@@ -208,8 +212,6 @@ function guestName(id: string, speakers: readonly string[]): string {
   return spoken ?? id
 }
 
-type YamlProblem = { linePos?: [{ line: number }, ...unknown[]]; message: string }
-
 export interface ParseOptions {
   /** The name used in messages (defaults to the file name given). */
   displayName?: string
@@ -232,25 +234,21 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   if (!split.ok) return { problems: [{ file, line: split.line, severity: 'error', message: split.message }] }
   const { yaml, yamlLine, body } = split.value
 
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(yaml, { lineCounter, logLevel: 'silent', prettyErrors: false, uniqueKeys: true })
-  const r = new Reporter(file, doc, lineCounter, yamlLine)
-  const yamlProblems = (list: readonly YamlProblem[], severity: Problem['severity']) => {
-    for (const e of list) {
-      const line = (e.linePos?.[0].line ?? 1) + yamlLine - 1
-      r.at(line, severity, `YAML: ${e.message.split('\n')[0] ?? e.message}`)
-    }
+  const source = new YamlSource(yaml, yamlLine)
+  const r = new Reporter(file, source, yamlLine)
+  const loaded = source.load()
+  if (!loaded.ok) {
+    for (const e of loaded.errors) r.at(e.line, 'error', e.message)
+    return { problems: r.problems }
   }
-  yamlProblems(doc.errors as unknown as YamlProblem[], 'error')
-  if (doc.errors.length > 0) return { problems: r.problems }
-  yamlProblems(doc.warnings as unknown as YamlProblem[], 'warning')
-
-  const data: unknown = doc.toJS({ maxAliasCount: 50 })
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
+  for (const w of loaded.warnings) r.at(w.line, 'warning', w.message)
+  const data = loaded.data
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     r.at(yamlLine, 'error', `front matter must be a mapping of fields (title, ids, transcript, ...), not ${typeName(data)}`)
     return { problems: r.problems }
   }
   const record = data as Record<string, unknown>
+  if (Array.isArray(record.transcript)) source.confirmTranscriptLength(record.transcript.length)
 
   const parsed = FrontMatter.safeParse(record)
   if (!parsed.success) {
@@ -271,7 +269,15 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   const { timeline, outOfOrder } = buildTimeline(items ?? [])
   for (const o of outOfOrder) {
     const line = timeline.lines[o.line]
-    r.at(o.srcLine ?? 1, 'warning', `timestamp sec ${o.sec} (${formatTime(o.sec)}) is out of order with the times around it (a typo?); this line's start is estimated as ${formatTime(line?.start ?? 0)}`)
+    const estimate = `this line's start is estimated as ${formatTime(line?.start ?? 0)}`
+    const written = `timestamp sec ${o.sec}${Number.isFinite(o.sec) && o.sec >= 0 && o.sec < 360_000 ? ` (${formatTime(o.sec)})` : ''}`
+    const why: Record<typeof o.reason, string> = {
+      order: 'is out of order with the times around it (a typo?)',
+      zero: 'is 0 but lines come before it',
+      invalid: 'is not a usable time (negative, or more than 115 days)',
+      crowded: 'is too close to the time before it to fit the lines between',
+    }
+    r.at(o.srcLine ?? 1, 'warning', `${written} ${why[o.reason]}; ${estimate}`)
   }
   const firstLine = timeline.lines[0]
   if (firstLine && firstLine.speaker === undefined) {
