@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { Link, Navigate, Route, Routes, useParams } from 'react-router'
+import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
@@ -21,9 +21,11 @@ function PageLoading() {
 
 function ShortLink() {
   const { code = '' } = useParams()
+  const { search } = useLocation()
   const episode = findByShortCode(code)
   if (!episode) return <NotFound />
-  return <Navigate to={episodePath(episode.slug)} replace />
+  // Keep the query: `/s11e03?t=1:02:28` opens the episode at that time.
+  return <Navigate to={`${episodePath(episode.slug)}${search}`} replace />
 }
 
 export function App() {

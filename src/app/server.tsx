@@ -19,7 +19,7 @@ export async function renderPage(path: string): Promise<string> {
   const errors: unknown[] = []
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
-      <StaticRouter location={path} basename={basePath() || '/'}>
+      <StaticRouter location={basePath() + path} basename={basePath() || '/'}>
         <App />
       </StaticRouter>
     </StrictMode>,

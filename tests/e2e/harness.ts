@@ -44,6 +44,11 @@ export function baseURL(): string {
 }
 
 export async function open(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  return openUrl(baseURL() + path, options)
+}
+
+/** Opens an absolute URL (a site served elsewhere than the shared preview server). */
+export async function openUrl(url: string, options: OpenOptions = {}): Promise<OpenedPage> {
   if (!browser) throw new Error('call withBrowser() in the test file')
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -59,7 +64,7 @@ export async function open(path: string, options: OpenOptions = {}): Promise<Ope
   if (options.probe) await installReactProbe(page)
   const result = { page, context, errors }
   opened.push(result)
-  await page.goto(baseURL() + path)
+  await page.goto(url)
   return result
 }
 

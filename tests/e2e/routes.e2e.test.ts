@@ -13,9 +13,10 @@ describe('routes', () => {
     expect(await axeViolations(page)).toEqual([])
   })
 
-  it('redirects a short link /s11e03 to the episode', async () => {
+  it('redirects a short link /s11e03 to the episode, keeping the time', async () => {
     const { page } = await open('/s11e03?t=271')
     await expect.poll(() => new URL(page.url()).pathname).toBe('/episodes/s11e03-from-data-science-to-dataops')
+    expect(new URL(page.url()).search).toBe('?t=271')
   })
 
   it.each(['/episodes/no-such-episode', '/no/such/page', '/s99e99'])('shows a not-found page with a way home for %s', async (path) => {
