@@ -109,7 +109,13 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
 
   describe('a 30-character phrase from a real line', () => {
     /** A 30-character piece of a line of the longest episode, starting at a word, that no other line holds. */
+    let found: { slug: string; line: number; phrase: string } | undefined
     function uniquePhrase(): { slug: string; line: number; phrase: string } {
+      found ??= findUniquePhrase()
+      return found
+    }
+
+    function findUniquePhrase(): { slug: string; line: number; phrase: string } {
       const all = [...texts.values()].flat().map(folded)
       const longest = episodes.reduce((a, b) => (b.timeline.lines.length > a.timeline.lines.length ? b : a))
       for (const line of longest.timeline.lines.slice(20)) {

@@ -5,9 +5,10 @@
  * speakers, starts). Query side (a Web Worker): `loadCorpusIndex(data)` builds the word
  * index in memory and returns a searcher.
  *
- * Why the word index is not in the data: the texts alone are ~2.2 MB gzip for the
- * current corpus, the postings would add ~0.8 MB gzip (over the 3 MB budget together),
- * while rebuilding them from the texts takes well under a second in the worker, once.
+ * Why the word index is not in the data: the texts alone are ~2.1 MB gzip for the
+ * current corpus (21k lines); its postings would add ~0.8 MB gzip, over the 3 MB budget
+ * together, while rebuilding them from the texts takes ~180 ms (bench machine), once.
+ * `bench/search.ts` prints the current figures.
  */
 import type { TimedLine } from '../episode/types.ts'
 import { buildTextIndex, highlightLine, matchLines, planQuery, rankMatches, type Scored, type TextIndex } from './engine.ts'

@@ -7,7 +7,11 @@ export type Range = [number, number]
 
 /** Sorted, with overlapping or touching ranges merged and empty ones dropped. */
 export function mergeRanges(ranges: readonly Range[]): Range[] {
-  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const sorted = ranges.filter(([s, e]) => e > s)
+  // Usually already in order (words are found left to right): sorting would only allocate.
+  let inOrder = true
+  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = (sorted[i - 1]?.[0] ?? 0) <= (sorted[i]?.[0] ?? 0)
+  if (!inOrder) sorted.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const out: Range[] = []
   for (const [s, e] of sorted) {
     const last = out[out.length - 1]

@@ -141,19 +141,54 @@ export interface Token {
 export type WordCallback = (key: string, start: number, end: number) => void
 
 /**
- * Calls `fn` for every word of `text` in order with its key and original range.
- * The hot path of indexing: ASCII words cost one `slice` and one `toLowerCase`.
+ * Called for every word by `scanWords`. For a word of plain ASCII letters and digits (most
+ * words) `key` is null: the key is `text.slice(start, end).toLowerCase()` and `hash` is
+ * `hashKey` of it, so an indexer can look the word up without making a string.
  */
-export function forEachWord(text: string, fn: WordCallback): void {
+export type RawWordCallback = (text: string, start: number, end: number, key: string | null, hash: number) => void
+
+/** The rolling hash `scanWords` gives plain words: `h = h * 31 + charCode`, 32-bit. */
+export function hashKey(key: string): number {
+  let h = 0
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0
+  return h
+}
+
+/**
+ * Calls `fn` for every word of `text` in order with its original range: the one word
+ * scanner (indexing, highlighting and queries all split words here).
+ */
+export function scanWords(text: string, fn: RawWordCallback): void {
   const n = text.length
   let start = -1 // start of the current word, -1 when outside a word
   let end = -1 // end of its last word character (or attached mark)
   let key = '' // built only once the word stops being plain ASCII
   let plain = true
+  let hash = 0 // of a plain word
   let joinAt = -1 // position of an apostrophe right after the word, waiting for a letter
   let i = 0
   while (i < n) {
-    const c = text.charCodeAt(i)
+    let c = text.charCodeAt(i)
+    if (c < 128 && ASCII_KIND[c] === WORD) {
+      // The common case: a run of ASCII letters and digits.
+      if (start < 0) {
+        start = i
+        plain = true
+        hash = 0
+      } else if (joinAt >= 0 && plain) {
+        key = text.slice(start, joinAt).toLowerCase()
+        plain = false
+      }
+      joinAt = -1
+      do {
+        if (c >= 65 && c <= 90) c += 32
+        if (plain) hash = (Math.imul(hash, 31) + c) | 0
+        else key += String.fromCharCode(c)
+        c = text.charCodeAt(++i)
+      } while (c < 128 && ASCII_KIND[c] === WORD)
+      end = i
+      continue
+    }
     let len = 1
     let kind: number
     let piece = ''
@@ -167,24 +202,16 @@ export function forEachWord(text: string, fn: WordCallback): void {
       piece = entry.text
     }
     if (kind === WORD) {
+      // A letter or digit outside ASCII: the key is built as a string from here on.
       if (start < 0) {
         start = i
-        plain = true
         key = ''
-      } else if (joinAt >= 0 && plain) {
-        key = text.slice(start, joinAt).toLowerCase()
-        plain = false
+      } else if (plain) {
+        key = text.slice(start, joinAt >= 0 ? joinAt : i).toLowerCase()
       }
+      plain = false
       joinAt = -1
-      if (c < 128) {
-        if (!plain) key += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c)
-      } else {
-        if (plain) {
-          key = text.slice(start, i).toLowerCase()
-          plain = false
-        }
-        key += piece
-      }
+      key += piece
       end = i + len
     } else if (start >= 0 && joinAt < 0 && kind === JOINER) {
       joinAt = i
@@ -195,13 +222,18 @@ export function forEachWord(text: string, fn: WordCallback): void {
       }
       end = i + len
     } else if (start >= 0) {
-      fn(plain ? text.slice(start, end).toLowerCase() : key, start, end)
+      fn(text, start, end, plain ? null : key, hash)
       start = -1
       joinAt = -1
     }
     i += len
   }
-  if (start >= 0) fn(plain ? text.slice(start, end).toLowerCase() : key, start, end)
+  if (start >= 0) fn(text, start, end, plain ? null : key, hash)
+}
+
+/** Calls `fn` for every word of `text` in order with its key and original range. */
+export function forEachWord(text: string, fn: WordCallback): void {
+  scanWords(text, (t, start, end, key) => fn(key ?? t.slice(start, end).toLowerCase(), start, end))
 }
 
 /** The words of `text` with their keys and original ranges. */
