@@ -32,6 +32,8 @@ export interface PlaybackState {
   following: boolean
   /** Bumped on every requested seek, so the transcript can scroll even when the line is unchanged. */
   seekSerial: number
+  /** A transcript search is active: following holds until it is cleared. */
+  searching: boolean
 }
 
 export interface PlaybackActions {
@@ -49,6 +51,7 @@ export interface PlaybackActions {
   requestSeek(seconds: number, options?: { play?: boolean }): void
   togglePlay(): void
   setFollowing(following: boolean): void
+  setSearching(searching: boolean): void
   /** Current clock time, read on demand (never stored). */
   currentTime(): number
   reset(): void
@@ -69,6 +72,7 @@ const initialState: PlaybackState = {
   videoProblem: null,
   following: true,
   seekSerial: 0,
+  searching: false,
 }
 
 // Not state: nothing renders from these.
@@ -158,6 +162,10 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
 
     setFollowing(following) {
       if (following !== get().following) set({ following })
+    },
+
+    setSearching(searching) {
+      if (searching !== get().searching) set({ searching })
     },
 
     currentTime() {

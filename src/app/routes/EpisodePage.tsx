@@ -3,6 +3,8 @@ import { useLocation } from 'react-router'
 import { absoluteAppUrl, copyText } from '../../components/share.ts'
 import { useToast } from '../../components/Toast.tsx'
 import { EpisodeAbout, EpisodeFacts } from '../../features/episode/EpisodeAbout.tsx'
+import { EpisodeSearchPanel } from '../../features/search/EpisodeSearchPanel.tsx'
+import { useEpisodeSearch } from '../../features/search/use-episode-search.ts'
 import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
@@ -68,6 +70,17 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     [],
   )
   useEpisodeShortcuts(shortcutHandlers)
+
+  const search = useEpisodeSearch(timeline.lines, timeline.chapters)
+  useEffect(() => {
+    usePlayback.getState().setSearching(search.active)
+  }, [search.active])
+  const highlights = useMemo(() => new Map(search.result.lines.map((h) => [h.line, h.ranges])), [search.result])
+  const visibleLines = useMemo(
+    () => (search.speakers.length ? new Set(timeline.lines.filter((l) => l.speaker && search.speakers.includes(l.speaker)).map((l) => l.index)) : undefined),
+    [search.speakers, timeline.lines],
+  )
+  const searchCurrentLine = search.result.lines[search.current]?.line
   const code = shortCode(meta.season, meta.episode)
 
   return (
@@ -102,6 +115,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
               Keyboard shortcuts
             </button>
           </div>
+          <EpisodeSearchPanel ref={searchRef} search={search} lines={timeline.lines} chapters={timeline.chapters} onSeekLine={seekLine} onSeekChapter={seekChapter} />
           <TranscriptPane
             timeline={timeline}
             lineHref={lineHref}
@@ -109,6 +123,9 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
             onSeekLine={seekLine}
             onSeekChapter={seekChapter}
             onCopyLine={copyLine}
+            visibleLines={visibleLines}
+            highlights={search.active ? highlights : undefined}
+            searchCurrentLine={searchCurrentLine}
           />
         </section>
       </div>

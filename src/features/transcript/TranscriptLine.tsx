@@ -1,6 +1,8 @@
 import { memo, type MouseEvent } from 'react'
 import { Link } from 'react-router'
+import { Highlighted } from '../../components/Highlighted.tsx'
 import type { TimedLine } from '../../lib/episode/types.ts'
+import type { Range } from '../../lib/search/highlight.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 
@@ -12,6 +14,10 @@ export interface TranscriptLineProps {
   showSpeaker: boolean
   onSeek(line: TimedLine): void
   onCopy(line: TimedLine): void
+  /** Search matches to mark in the text. */
+  ranges?: readonly Range[]
+  /** Whether this line is the search result moved to. */
+  searchCurrent?: boolean
 }
 
 /** `1:40`, or `~2:51` for an estimated start. */
@@ -25,12 +31,12 @@ function isPlainClick(e: MouseEvent): boolean {
 }
 
 /** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
-export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy }: TranscriptLineProps) {
+export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy, ranges, searchCurrent }: TranscriptLineProps) {
   const active = usePlayback((s) => s.activeLine === line.index)
   const label = lineTimeLabel(line)
   return (
     <li
-      className={active ? 'line line-active' : 'line'}
+      className={`line${active ? ' line-active' : ''}${searchCurrent ? ' line-search-current' : ''}${ranges?.length ? ' line-match' : ''}`}
       data-line={line.index}
       aria-current={active ? 'true' : undefined}
       onClick={(e) => {
@@ -59,7 +65,9 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
           Copy link
         </button>
       </div>
-      <p className="line-text">{line.text}</p>
+      <p className="line-text">
+        <Highlighted text={line.text} ranges={ranges} />
+      </p>
     </li>
   )
 })

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { Link } from 'react-router'
 import type { Chapter, TimedLine, Timeline } from '../../lib/episode/types.ts'
+import type { Range } from '../../lib/search/highlight.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { FollowScroll } from './follow-scroll.ts'
@@ -15,6 +16,10 @@ export interface TranscriptPaneProps {
   onCopyLine(line: TimedLine): void
   /** When set, only these lines are shown (a speaker filter), in order. */
   visibleLines?: ReadonlySet<number>
+  /** Search matches by line index. */
+  highlights?: ReadonlyMap<number, readonly Range[]>
+  /** The search result moved to: scrolled into view and marked. */
+  searchCurrentLine?: number
 }
 
 interface Group {
@@ -47,11 +52,12 @@ function reducedMotion(): boolean {
 }
 
 export function TranscriptPane(props: TranscriptPaneProps) {
-  const { timeline, lineHref, chapterHref, onSeekLine, onSeekChapter, onCopyLine, visibleLines } = props
+  const { timeline, lineHref, chapterHref, onSeekLine, onSeekChapter, onCopyLine, visibleLines, highlights, searchCurrentLine } = props
   const paneRef = useRef<HTMLDivElement>(null)
   const followRef = useRef<FollowScroll | null>(null)
   const groups = useMemo(() => groupByChapter(timeline), [timeline])
   const following = usePlayback((s) => s.following)
+  const searching = usePlayback((s) => s.searching)
   const hasActive = usePlayback((s) => s.activeLine >= 0)
 
   useEffect(() => {
@@ -78,12 +84,20 @@ export function TranscriptPane(props: TranscriptPaneProps) {
   // Keep the active line in view while following; a requested seek always reveals.
   useEffect(() => {
     reveal(true)
+    const follows = (s: { following: boolean; searching: boolean }) => s.following && !s.searching
     return usePlayback.subscribe((s, prev) => {
-      if (!s.following) return
-      if (s.seekSerial !== prev.seekSerial || (!prev.following && s.following)) reveal(true)
+      if (!follows(s)) return
+      if (s.seekSerial !== prev.seekSerial || !follows(prev)) reveal(true)
       else if (s.activeLine !== prev.activeLine) reveal(false)
     })
   }, [reveal, timeline])
+
+  // Moving to a search result scrolls the transcript there, following or not.
+  useEffect(() => {
+    if (searchCurrentLine === undefined || searchCurrentLine < 0) return
+    const el = paneRef.current?.querySelector<HTMLElement>(`[data-line="${searchCurrentLine}"]`)
+    if (el) followRef.current?.reveal(el, true)
+  }, [searchCurrentLine, visibleLines])
 
   const onHeaderClick = (e: MouseEvent, chapter: Chapter) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
@@ -127,6 +141,8 @@ export function TranscriptPane(props: TranscriptPaneProps) {
                       showSpeaker={g.speakerShown[i] ?? true}
                       onSeek={onSeekLine}
                       onCopy={onCopyLine}
+                      ranges={highlights?.get(line.index)}
+                      searchCurrent={line.index === searchCurrentLine}
                     />
                   ))}
                 </ol>
@@ -135,7 +151,7 @@ export function TranscriptPane(props: TranscriptPaneProps) {
           )
         })}
       </div>
-      {!following && hasActive ? (
+      {!following && !searching && hasActive ? (
         <button type="button" className="back-to-current" onClick={() => usePlayback.getState().setFollowing(true)}>
           ↓ Back to current line
         </button>

@@ -1,0 +1,114 @@
+import { forwardRef, type KeyboardEvent } from 'react'
+import { Highlighted } from '../../components/Highlighted.tsx'
+import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
+import { snippet } from '../../lib/search/highlight.ts'
+import { formatTime } from '../../lib/time/time.ts'
+import type { EpisodeSearchState } from './use-episode-search.ts'
+
+/** Results listed at most; the count says how many there are. */
+const MAX_LISTED = 100
+
+export interface EpisodeSearchPanelProps {
+  search: EpisodeSearchState
+  lines: readonly TimedLine[]
+  chapters: readonly Chapter[]
+  onSeekLine(line: TimedLine): void
+  onSeekChapter(chapter: Chapter): void
+}
+
+export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPanelProps>(function EpisodeSearchPanel(
+  { search, lines, chapters, onSeekLine, onSeekChapter },
+  inputRef,
+) {
+  const { result, current, query, speakers, active } = search
+  const total = result.lines.length
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      search.move(e.shiftKey ? -1 : 1)
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault()
+      search.setQuery('')
+    }
+  }
+  const toggleSpeaker = (name: string, on: boolean) => search.setSpeakers(on ? [...speakers, name] : speakers.filter((s) => s !== name))
+  const status = !active ? '' : !search.ready ? 'Searching…' : total === 0 ? 'No matches' : `${current + 1} of ${total}`
+
+  return (
+    <div className="episode-search">
+      <div className="search-bar" role="search" aria-label="Search this episode">
+        <input
+          ref={inputRef}
+          type="search"
+          className="search-input"
+          aria-label="Search transcript"
+          aria-keyshortcuts="/"
+          placeholder="Search the transcript  ( / )"
+          value={query}
+          onFocus={search.warm}
+          onChange={(e) => search.setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <span className="search-count" role="status" aria-live="polite">
+          {status}
+        </span>
+        <button type="button" aria-label="Previous result" aria-keyshortcuts="Shift+Enter" disabled={total === 0} onClick={() => search.move(-1)}>
+          ↑
+        </button>
+        <button type="button" aria-label="Next result" aria-keyshortcuts="Enter" disabled={total === 0} onClick={() => search.move(1)}>
+          ↓
+        </button>
+        <details className="speaker-filter">
+          <summary>Speakers{speakers.length ? ` (${speakers.length})` : ''}</summary>
+          <fieldset>
+            <legend>Only lines by</legend>
+            {search.speakerCounts.map((s) => (
+              <label key={s.name}>
+                <input type="checkbox" checked={speakers.includes(s.name)} onChange={(e) => toggleSpeaker(s.name, e.target.checked)} /> {s.name}{' '}
+                <span className="muted">({s.count})</span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      </div>
+      {active && search.ready && (total > 0 || result.chapters.length > 0) ? (
+        <ol className="search-results" aria-label="Search results">
+          {result.chapters.map((hit) => {
+            const chapter = chapters[hit.chapter]
+            if (!chapter) return null
+            return (
+              <li key={`c${hit.chapter}`}>
+                <button type="button" onClick={() => onSeekChapter(chapter)}>
+                  <span className="result-time">{formatTime(chapter.start)}</span> <span className="result-kind">Chapter:</span>{' '}
+                  <Highlighted text={chapter.title} ranges={hit.ranges} />
+                </button>
+              </li>
+            )
+          })}
+          {result.lines.slice(0, MAX_LISTED).map((hit, i) => {
+            const line = lines[hit.line]
+            if (!line) return null
+            const s = snippet(line.text, hit.ranges, { width: 140 })
+            return (
+              <li key={hit.line} aria-current={i === current ? 'true' : undefined}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    search.moveTo(i)
+                    onSeekLine(line)
+                  }}
+                >
+                  <span className="result-time">{formatTime(line.start)}</span> {line.speaker ? <span className="speaker">{line.speaker}:</span> : null}{' '}
+                  {s.clippedStart ? '…' : ''}
+                  <Highlighted text={s.text} ranges={s.ranges} />
+                  {s.clippedEnd ? '…' : ''}
+                </button>
+              </li>
+            )
+          })}
+          {total > MAX_LISTED ? <li className="muted">{`Showing the first ${MAX_LISTED} of ${total}: use ↑ ↓ to go through all of them.`}</li> : null}
+        </ol>
+      ) : null}
+    </div>
+  )
+})

@@ -1,0 +1,104 @@
+/**
+ * In-episode search state: the query and speaker filter live in the URL
+ * (`?q=…&who=…`, replaced, not pushed), the engine loads on first use (its
+ * code is not in the page's first download), and the current result is local.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { useHydrated } from '../../components/use-hydrated.ts'
+import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
+import type { EpisodeSearch, EpisodeSearchResult } from '../../lib/search/episode-search.ts'
+
+const EMPTY: EpisodeSearchResult = { lines: [], chapters: [] }
+const NO_PARAMS = new URLSearchParams()
+
+export interface EpisodeSearchState {
+  query: string
+  speakers: string[]
+  /** Whether a search or a speaker filter is active. */
+  active: boolean
+  /** False until the engine has loaded (a moment after the first use). */
+  ready: boolean
+  result: EpisodeSearchResult
+  speakerCounts: readonly { name: string; count: number }[]
+  /** Index into `result.lines` of the result moved to, or -1. */
+  current: number
+  setQuery(q: string): void
+  setSpeakers(names: string[]): void
+  move(step: 1 | -1): void
+  moveTo(i: number): void
+  /** Loads the engine ahead of typing (on focus). */
+  warm(): void
+}
+
+export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearchState {
+  const hydrated = useHydrated()
+  const [params, setParams] = useSearchParams()
+  // The input is local state, written to the URL after each change: a controlled field must
+  // update at once, and the router applies navigations later.
+  const [local, setLocal] = useState<{ query: string; speakers: string[] } | null>(null)
+  const fromUrl = useMemo(() => {
+    const source = hydrated ? params : NO_PARAMS
+    return { query: source.get('q') ?? '', speakers: source.getAll('who').filter(Boolean) }
+  }, [hydrated, params])
+  const { query, speakers } = local ?? fromUrl
+  const active = query.trim() !== '' || speakers.length > 0
+  const [engine, setEngine] = useState<EpisodeSearch | null>(null)
+  const [wanted, setWanted] = useState(false)
+  const [current, setCurrent] = useState(-1)
+
+  const speakerCounts = useMemo(() => {
+    const counts = new Map<string, number>()
+    for (const l of lines) if (l.speaker !== undefined) counts.set(l.speaker, (counts.get(l.speaker) ?? 0) + 1)
+    return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+  }, [lines])
+
+  const needEngine = wanted || active
+  useEffect(() => {
+    if (!needEngine || engine) return
+    let live = true
+    void import('../../lib/search/episode-search.ts').then((m) => {
+      if (live) setEngine(m.createEpisodeSearch(lines, chapters))
+    })
+    return () => {
+      live = false
+    }
+  }, [needEngine, engine, lines, chapters])
+
+  const result = useMemo(() => (engine && active ? engine.search(query, { speakers }) : EMPTY), [engine, active, query, speakers])
+  // A new result set starts at its first result.
+  const [seen, setSeen] = useState(result)
+  if (seen !== result) {
+    setSeen(result)
+    setCurrent(result.lines.length ? 0 : -1)
+  }
+
+  useEffect(() => {
+    if (!local) return
+    const next = new URLSearchParams(window.location.search)
+    next.delete('q')
+    next.delete('who')
+    if (local.query) next.set('q', local.query)
+    for (const w of local.speakers) next.append('who', w)
+    setParams(next, { replace: true, preventScrollReset: true })
+  }, [local, setParams])
+  const write = (q: string, who: string[]) => setLocal({ query: q, speakers: who })
+
+  return {
+    query,
+    speakers,
+    active,
+    ready: engine !== null,
+    result,
+    speakerCounts,
+    current,
+    setQuery: (q) => write(q, speakers),
+    setSpeakers: (names) => write(query, names),
+    move: (step) => {
+      const n = result.lines.length
+      if (n) setCurrent((c) => (((c < 0 ? (step > 0 ? -1 : 0) : c) + step) % n + n) % n)
+    },
+    moveTo: (i) => setCurrent(i),
+    warm: () => setWanted(true),
+  }
+}
