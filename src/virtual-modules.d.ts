@@ -5,3 +5,9 @@ declare module 'virtual:playscript/catalog' {
   /** One lazy loader per episode slug. */
   export const loaders: Record<string, () => Promise<{ default: EpisodeData }>>
 }
+
+declare module 'virtual:playscript/search-index' {
+  import type { CorpusIndexData } from './lib/search/corpus-search.ts'
+  const data: CorpusIndexData
+  export default data
+}

@@ -7,6 +7,7 @@ import { episodePath } from '../lib/url/episode-url.ts'
 import { findByShortCode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
 import { HomeRoute } from './routes/HomeRoute.tsx'
+import { SearchRoute } from './routes/SearchRoute.tsx'
 
 // The episode page (player, store, transcript) loads only when an episode is opened.
 const EpisodeRoute = lazy(() => loadEpisodeRoute().then((m) => ({ default: m.EpisodeRoute })))
@@ -43,6 +44,7 @@ export function App() {
         </Link>
         <nav aria-label="Site">
           <Link to="/">All episodes</Link>
+          <Link to="/search">Search</Link>
         </nav>
       </header>
       <ErrorBoundary>
@@ -56,6 +58,7 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/search" element={<SearchRoute />} />
           <Route path="/:code" element={<ShortLink />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -6,6 +6,8 @@
  *   loader per episode (`loaders[slug]()`), so the home page downloads no
  *   transcript.
  * - `virtual:playscript/episode/<slug>`: one episode's full data.
+ * - `virtual:playscript/search-index`: every line of every episode, for the
+ *   search worker (loaded only when a search across episodes starts).
  *
  * Errors fail the build with compiler-style messages (`file:line: error: …`);
  * warnings are printed and do not. In dev, editing an episode file reloads
@@ -14,11 +16,14 @@
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
+import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
+import { lineShareTime } from '../lib/timeline/lookup.ts'
 import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
 const CATALOG = 'virtual:playscript/catalog'
 const EPISODE = 'virtual:playscript/episode/'
+const SEARCH_INDEX = 'virtual:playscript/search-index'
 const RESOLVED = '\0'
 
 export interface EpisodesPluginOptions {
@@ -33,6 +38,20 @@ export function resolveEpisodesDir(dir?: string): string {
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
 export function jsonModule(value: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`
+}
+
+/**
+ * The cross-episode search data, built here and loaded by the search worker on the first
+ * search. Each line's start is its share time, so a result's link selects exactly that line.
+ */
+export function searchIndexData(episodes: readonly EpisodeData[]): CorpusIndexData {
+  return buildCorpusIndex(
+    episodes.map((e) => ({
+      slug: e.meta.slug,
+      title: e.meta.title,
+      lines: e.timeline.lines.map((l) => ({ ...l, start: lineShareTime(e.timeline, l.index) })),
+    })),
+  )
 }
 
 /** The catalog ships the metadata the home page needs, not each episode's long fields. */
@@ -96,7 +115,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     },
 
     resolveId(id) {
-      if (id === CATALOG || id.startsWith(EPISODE)) return RESOLVED + id
+      if (id === CATALOG || id === SEARCH_INDEX || id.startsWith(EPISODE)) return RESOLVED + id
       return undefined
     },
 
@@ -111,6 +130,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
           .join('\n')
         return `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\nexport const loaders = {\n${loaders}\n}\n`
       }
+      if (vid === SEARCH_INDEX) return jsonModule(searchIndexData([...bySlug.values()]))
       const slug = decodeURIComponent(vid.slice(EPISODE.length))
       const episode = bySlug.get(slug)
       if (!episode) this.error(`no episode with slug "${slug}" in ${dir}`)

@@ -50,7 +50,7 @@ describe('home page filters', () => {
     const filters = page.getByRole('search', { name: 'Filter episodes' })
     await filters.getByRole('searchbox').fill('messy')
     await expect.poll(() => page.getByRole('article').count()).toBe(1)
-    expect(new URL(page.url()).searchParams.get('q')).toBe('messy')
+    expect(new URL(page.url()).searchParams.get('filter')).toBe('messy')
     await page.reload()
     await expect.poll(() => page.getByRole('article').count()).toBe(1)
     expect(await filters.getByRole('searchbox').inputValue()).toBe('messy')

@@ -86,3 +86,51 @@ describe('search in an episode', () => {
     await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(before + 500)
   })
 })
+
+describe('search across all episodes', () => {
+  it('finds lines in every episode, grouped by episode, and opens one at its line', async () => {
+    const { page, errors } = await open('/')
+    const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
+    await box.fill('terrafrom')
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    await expect.poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), { timeout: 15_000 }).toContain('DataOps & GitOps')
+    expect(await page.getByRole('status').filter({ hasText: 'matching line' }).textContent()).toMatch(/^\d+ matching lines? in 1 episode/)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('terrafrom')
+    const hit = results.getByRole('link').filter({ hasText: /Terraform/ }).first()
+    const text = ((await hit.locator('mark').first().textContent()) ?? '').toLowerCase()
+    expect(text).toBe('terraform')
+    const href = (await hit.getAttribute('href')) ?? ''
+    expect(href).toMatch(/^\/episodes\/s11e03-from-data-science-to-dataops\?t=[\d.]+$/)
+    await hit.click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/episodes/s11e03-from-data-science-to-dataops')
+    await playerReady(page)
+    await expect.poll(() => activeLineText(page)).toMatch(/Terraform/)
+    expect(errors).toEqual([])
+  })
+
+  it('filters by a speaker picked by a misspelt name', async () => {
+    const { page, errors } = await open('/search')
+    const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
+    await box.fill('data')
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    await expect.poll(() => results.locator('.speaker').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await page.getByRole('textbox', { name: 'Said by' }).fill('Tomas')
+    await page.getByRole('list', { name: 'Speaker suggestions' }).getByRole('button', { name: /^Tomasz/ }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('who')).toEqual(['Tomasz'])
+    await expect.poll(async () => new Set(await results.locator('.speaker').allTextContents())).toEqual(new Set(['Tomasz: ']))
+    expect(errors).toEqual([])
+  })
+
+  it('is reachable from every page, and loads no search data until a search starts', async () => {
+    const { page } = await open(SEED)
+    const requested: string[] = []
+    page.on('request', (r) => requested.push(r.url()))
+    await playerReady(page)
+    expect(requested.filter((u) => /search-index|corpus\.worker/.test(u))).toEqual([])
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Search every episode')
+    expect(requested.some((u) => /search-index/.test(u))).toBe(false)
+    await page.getByRole('searchbox', { name: 'Search all transcripts' }).fill('kubernets')
+    await expect.poll(() => requested.some((u) => /search-index/.test(u))).toBe(true)
+  })
+})

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { useHydrated } from '../../components/use-hydrated.ts'
 import { CatalogFilters } from '../../features/catalog/CatalogFilters.tsx'
+import { CorpusSearchPanel } from '../../features/search/CorpusSearchPanel.tsx'
 import { EpisodeCard } from '../../features/catalog/EpisodeCard.tsx'
 import { catalogSearch, filterCatalog, readCatalogFilter, seasonsOf, topicsOf } from '../../lib/catalog/filter.ts'
 import { catalog } from '../catalog.ts'
@@ -24,6 +25,10 @@ export function HomeRoute() {
         <h1>Every episode, every word</h1>
         <p>Watch an episode with its transcript in step, jump to the chapter you need, and share any moment as a link.</p>
       </div>
+      <section aria-labelledby="search-heading" className="home-search">
+        <h2 id="search-heading">Find what anyone said</h2>
+        <CorpusSearchPanel />
+      </section>
       <section aria-labelledby="episodes-heading">
         <h2 id="episodes-heading">Episodes</h2>
         {catalog.length === 0 ? (
@@ -35,7 +40,12 @@ export function HomeRoute() {
             topics={topics}
             shown={shown.length}
             total={catalog.length}
-            onChange={(next) => setSearchParams(new URLSearchParams(catalogSearch(next)), { replace: true })}
+            onChange={(next) => {
+              // Keep the other search on this page (?q=, ?who=) as it is.
+              const params = new URLSearchParams(catalogSearch(next))
+              for (const key of ['q', 'who']) for (const v of searchParams.getAll(key)) params.append(key, v)
+              setSearchParams(params, { replace: true, preventScrollReset: true })
+            }}
           />
         )}
         {catalog.length > 0 && shown.length === 0 ? <p>No episode matches. Try fewer words, or another season or topic.</p> : null}

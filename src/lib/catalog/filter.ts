@@ -1,5 +1,6 @@
 /**
- * Filtering the catalog on the home page, and its URL state (`?q=`, `?season=`, `?topic=`).
+ * Filtering the catalog on the home page, and its URL state (`?filter=`, `?season=`, `?topic=`;
+ * `?q=` belongs to the search across transcripts on the same page).
  * Text matches titles, guests and topics, ignoring case and accents, every word somewhere.
  */
 import type { CatalogEntry } from '../episode/types.ts'
@@ -18,7 +19,7 @@ export function fold(s: string): string {
 export function readCatalogFilter(search: string | URLSearchParams): CatalogFilter {
   const p = typeof search === 'string' ? new URLSearchParams(search) : search
   const out: CatalogFilter = {}
-  const q = p.get('q')?.trim()
+  const q = p.get('filter')?.trim()
   if (q) out.q = q
   const season = p.get('season')
   if (season !== null && /^\d{1,3}$/.test(season)) out.season = Number(season)
@@ -29,7 +30,7 @@ export function readCatalogFilter(search: string | URLSearchParams): CatalogFilt
 
 export function catalogSearch(f: CatalogFilter): string {
   const p = new URLSearchParams()
-  if (f.q) p.set('q', f.q)
+  if (f.q) p.set('filter', f.q)
   if (f.season !== undefined) p.set('season', String(f.season))
   if (f.topic) p.set('topic', f.topic)
   const s = p.toString()

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { Highlighted } from '../../components/Highlighted.tsx'
+import { useHydrated } from '../../components/use-hydrated.ts'
+import { formatTime } from '../../lib/time/time.ts'
+import { episodePath } from '../../lib/url/episode-url.ts'
+import { SpeakerPicker } from './SpeakerPicker.tsx'
+import { useCorpusSearch } from './use-corpus-search.ts'
+
+const NO_PARAMS = new URLSearchParams()
+
+/** Search every line of every episode. Query and speakers live in the URL (`?q=…&who=…`). */
+export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
+  const hydrated = useHydrated()
+  const [params, setParams] = useSearchParams()
+  const source = hydrated ? params : NO_PARAMS
+  // The field is local state written to the URL: a controlled field must update at once.
+  const [local, setLocal] = useState<{ q: string; who: string[] } | null>(null)
+  const q = local?.q ?? source.get('q') ?? ''
+  const who = local?.who ?? source.getAll('who').filter(Boolean)
+  const search = useCorpusSearch(q, who)
+
+  useEffect(() => {
+    if (!local) return
+    const next = new URLSearchParams(window.location.search)
+    next.delete('q')
+    next.delete('who')
+    if (local.q) next.set('q', local.q)
+    for (const w of local.who) next.append('who', w)
+    setParams(next, { replace: true, preventScrollReset: true })
+  }, [local, setParams])
+
+  const result = search.result
+  const active = q.trim() !== '' || who.length > 0
+  let status = ''
+  if (search.status === 'error') status = `Search is unavailable: ${search.error ?? 'unknown error'}`
+  else if (active && (search.status === 'loading' || !result)) status = 'Loading every transcript…'
+  else if (active && result) {
+    status =
+      result.total === 0
+        ? 'No line matches.'
+        : `${result.total.toLocaleString('en')} matching line${result.total === 1 ? '' : 's'} in ${result.groups.length} episode${result.groups.length === 1 ? '' : 's'}${result.truncated ? ', best shown' : ''}`
+  }
+
+  return (
+    <div className="corpus-search">
+      <div className="corpus-search-bar" role="search" aria-label="Search all episodes">
+        <label className="field field-grow">
+          <span>What was said, in every episode</span>
+          <input
+            type="search"
+            aria-label="Search all transcripts"
+            placeholder="e.g. terraform, kubernets, “feature store”"
+            value={q}
+            autoFocus={autoFocus}
+            // The data starts loading when the reader reaches for the field, not on autofocus.
+            onPointerDown={search.warm}
+            onKeyDown={search.warm}
+            onChange={(e) => setLocal({ q: e.target.value, who })}
+          />
+        </label>
+        <SpeakerPicker speakers={search.speakers} chosen={who} onChange={(next) => setLocal({ q, who: next })} />
+      </div>
+      <p className="muted corpus-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      {active && result && result.groups.length ? (
+        <div className="corpus-results" aria-label="Results by episode" role="region">
+          {result.groups.map((g) => (
+            <section key={g.slug} className="corpus-group" aria-labelledby={`group-${g.slug}`}>
+              <h3 id={`group-${g.slug}`}>
+                <Link to={episodePath(g.slug)}>{g.title}</Link> <span className="muted">({g.count})</span>
+              </h3>
+              <ol>
+                {g.hits.map((h) => (
+                  <li key={h.line}>
+                    <Link to={episodePath(g.slug, { t: h.start })}>
+                      <span className="result-time">{formatTime(h.start)}</span>
+                      {h.speaker ? <span className="speaker">{h.speaker}: </span> : null}
+                      {h.clippedStart ? '…' : ''}
+                      <Highlighted text={h.snippet} ranges={h.ranges} />
+                      {h.clippedEnd ? '…' : ''}
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+              {g.count > g.hits.length ? (
+                <p className="muted more">
+                  <Link to={episodePath(g.slug, { q })}>{`All ${g.count} matches in this episode`}</Link>
+                </p>
+              ) : null}
+            </section>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  )
+}
