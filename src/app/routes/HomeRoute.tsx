@@ -1,20 +1,16 @@
 import { useEffect, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
-import { useHydrated } from '../../components/use-hydrated.ts'
+import { useUrlState } from '../../components/use-url-state.ts'
 import { CatalogFilters } from '../../features/catalog/CatalogFilters.tsx'
 import { CorpusSearchPanel } from '../../features/search/CorpusSearchPanel.tsx'
 import { EpisodeCard } from '../../features/catalog/EpisodeCard.tsx'
-import { catalogSearch, filterCatalog, readCatalogFilter, seasonsOf, topicsOf } from '../../lib/catalog/filter.ts'
+import { filterCatalog, readCatalogFilter, seasonsOf, topicsOf, writeCatalogFilter } from '../../lib/catalog/filter.ts'
 import { catalog } from '../catalog.ts'
 
-const NO_PARAMS = new URLSearchParams()
 const seasons = seasonsOf(catalog)
 const topics = topicsOf(catalog)
 
 export function HomeRoute() {
-  const hydrated = useHydrated()
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filter = useMemo(() => readCatalogFilter(hydrated ? searchParams : NO_PARAMS), [hydrated, searchParams])
+  const [filter, setFilter] = useUrlState(readCatalogFilter, writeCatalogFilter)
   const shown = useMemo(() => filterCatalog(catalog, filter), [filter])
   useEffect(() => {
     document.title = 'Playscript: every episode, every word'
@@ -40,12 +36,7 @@ export function HomeRoute() {
             topics={topics}
             shown={shown.length}
             total={catalog.length}
-            onChange={(next) => {
-              // Keep the other search on this page (?q=, ?who=) as it is.
-              const params = new URLSearchParams(catalogSearch(next))
-              for (const key of ['q', 'who']) for (const v of searchParams.getAll(key)) params.append(key, v)
-              setSearchParams(params, { replace: true, preventScrollReset: true })
-            }}
+            onChange={setFilter}
           />
         )}
         {catalog.length > 0 && shown.length === 0 ? <p>No episode matches. Try fewer words, or another season or topic.</p> : null}

@@ -1,34 +1,16 @@
-import { useEffect, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
-import { useHydrated } from '../../components/use-hydrated.ts'
+import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { episodePath } from '../../lib/url/episode-url.ts'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
 import { useCorpusSearch } from './use-corpus-search.ts'
 
-const NO_PARAMS = new URLSearchParams()
-
 /** Search every line of every episode. Query and speakers live in the URL (`?q=…&who=…`). */
 export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
-  const hydrated = useHydrated()
-  const [params, setParams] = useSearchParams()
-  const source = hydrated ? params : NO_PARAMS
-  // The field is local state written to the URL: a controlled field must update at once.
-  const [local, setLocal] = useState<{ q: string; who: string[] } | null>(null)
-  const q = local?.q ?? source.get('q') ?? ''
-  const who = local?.who ?? source.getAll('who').filter(Boolean)
+  const [state, setState] = useUrlState(readQueryState, writeQueryState)
+  const { q, who } = state
   const search = useCorpusSearch(q, who)
-
-  useEffect(() => {
-    if (!local) return
-    const next = new URLSearchParams(window.location.search)
-    next.delete('q')
-    next.delete('who')
-    if (local.q) next.set('q', local.q)
-    for (const w of local.who) next.append('who', w)
-    setParams(next, { replace: true, preventScrollReset: true })
-  }, [local, setParams])
 
   const result = search.result
   const active = q.trim() !== '' || who.length > 0
@@ -56,10 +38,10 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
             // The data starts loading when the reader reaches for the field, not on autofocus.
             onPointerDown={search.warm}
             onKeyDown={search.warm}
-            onChange={(e) => setLocal({ q: e.target.value, who })}
+            onChange={(e) => setState({ q: e.target.value, who })}
           />
         </label>
-        <SpeakerPicker speakers={search.speakers} chosen={who} onChange={(next) => setLocal({ q, who: next })} />
+        <SpeakerPicker speakers={search.speakers} chosen={who} onChange={(next) => setState({ q, who: next })} />
       </div>
       <p className="muted corpus-status" role="status" aria-live="polite">
         {status}

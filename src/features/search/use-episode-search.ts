@@ -4,13 +4,11 @@
  * code is not in the page's first download), and the current result is local.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
-import { useHydrated } from '../../components/use-hydrated.ts'
+import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
 import type { EpisodeSearch, EpisodeSearchResult } from '../../lib/search/episode-search.ts'
 
 const EMPTY: EpisodeSearchResult = { lines: [], chapters: [] }
-const NO_PARAMS = new URLSearchParams()
 
 export interface EpisodeSearchState {
   query: string
@@ -32,16 +30,9 @@ export interface EpisodeSearchState {
 }
 
 export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearchState {
-  const hydrated = useHydrated()
-  const [params, setParams] = useSearchParams()
-  // The input is local state, written to the URL after each change: a controlled field must
-  // update at once, and the router applies navigations later.
-  const [local, setLocal] = useState<{ query: string; speakers: string[] } | null>(null)
-  const fromUrl = useMemo(() => {
-    const source = hydrated ? params : NO_PARAMS
-    return { query: source.get('q') ?? '', speakers: source.getAll('who').filter(Boolean) }
-  }, [hydrated, params])
-  const { query, speakers } = local ?? fromUrl
+  const [state, setState] = useUrlState(readQueryState, writeQueryState)
+  const query = state.q
+  const speakers = state.who
   const active = query.trim() !== '' || speakers.length > 0
   const [engine, setEngine] = useState<EpisodeSearch | null>(null)
   const [wanted, setWanted] = useState(false)
@@ -73,16 +64,7 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
     setCurrent(result.lines.length ? 0 : -1)
   }
 
-  useEffect(() => {
-    if (!local) return
-    const next = new URLSearchParams(window.location.search)
-    next.delete('q')
-    next.delete('who')
-    if (local.query) next.set('q', local.query)
-    for (const w of local.speakers) next.append('who', w)
-    setParams(next, { replace: true, preventScrollReset: true })
-  }, [local, setParams])
-  const write = (q: string, who: string[]) => setLocal({ query: q, speakers: who })
+  const write = (q: string, who: string[]) => setState({ q, who })
 
   return {
     query,

@@ -28,13 +28,13 @@ export function readCatalogFilter(search: string | URLSearchParams): CatalogFilt
   return out
 }
 
-export function catalogSearch(f: CatalogFilter): string {
-  const p = new URLSearchParams()
-  if (f.q) p.set('filter', f.q)
-  if (f.season !== undefined) p.set('season', String(f.season))
-  if (f.topic) p.set('topic', f.topic)
-  const s = p.toString()
-  return s ? `?${s}` : ''
+/** Writes the filter's keys into `params`, leaving the others (a search on the same page) as they are. */
+export function writeCatalogFilter(f: CatalogFilter, params: URLSearchParams): URLSearchParams {
+  for (const key of ['filter', 'season', 'topic']) params.delete(key)
+  if (f.q) params.set('filter', f.q)
+  if (f.season !== undefined) params.set('season', String(f.season))
+  if (f.topic) params.set('topic', f.topic)
+  return params
 }
 
 function haystack(m: CatalogEntry): string {
