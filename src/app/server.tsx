@@ -3,7 +3,8 @@
  * (see scripts/prerender.ts). Runs in Node, once per page, at build time.
  */
 import { StrictMode } from 'react'
-import { prerenderToNodeStream } from 'react-dom/static'
+import { renderToPipeableStream } from 'react-dom/server'
+import { Writable } from 'node:stream'
 import { StaticRouter } from 'react-router'
 import { App } from './App.tsx'
 import { catalog, loadEpisode } from './catalog.ts'
@@ -16,17 +17,36 @@ export { catalog, loadEpisode }
 export async function renderPage(path: string): Promise<string> {
   const slug = episodeSlugFromPath(path)
   if (slug) await Promise.all([loadEpisode(slug), loadEpisodeRoute()])
-  const errors: unknown[] = []
-  const { prelude } = await prerenderToNodeStream(
-    <StrictMode>
-      <StaticRouter location={basePath() + path} basename={basePath() || '/'}>
-        <App />
-      </StaticRouter>
-    </StrictMode>,
-    { onError: (error) => void errors.push(error) },
-  )
-  if (errors.length) throw new Error(`rendering ${path} failed: ${String(errors[0])}`)
-  const chunks: Buffer[] = []
-  for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-  return Buffer.concat(chunks).toString('utf8')
+  // Wait for everything, lazy routes included, then write it all out: a static page, not a stream.
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = []
+    const sink = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+        done()
+      },
+      final(done) {
+        resolve(Buffer.concat(chunks).toString('utf8'))
+        done()
+      },
+    })
+    let failed: unknown = null
+    const stream = renderToPipeableStream(
+      <StrictMode>
+        <StaticRouter location={basePath() + path} basename={basePath() || '/'}>
+          <App />
+        </StaticRouter>
+      </StrictMode>,
+      {
+        onAllReady: () => {
+          if (failed) reject(new Error(`rendering ${path} failed: ${String(failed)}`))
+          else stream.pipe(sink)
+        },
+        onShellError: (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
+        onError: (error: unknown) => {
+          failed ??= error
+        },
+      },
+    )
+  })
 }

@@ -1,9 +1,17 @@
-import type { Ref } from 'react'
+import { forwardRef } from 'react'
 import { SHORTCUTS } from './use-episode-shortcuts.ts'
 
-export function ShortcutsDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
+export const ShortcutsDialog = forwardRef<HTMLDialogElement>(function ShortcutsDialog(_props, ref) {
   return (
-    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-heading" closedby="any">
+    <dialog
+      ref={ref}
+      className="shortcuts"
+      aria-labelledby="shortcuts-heading"
+      onClick={(e) => {
+        // A click on the backdrop (the dialog element itself, outside its content) closes it.
+        if (e.target === e.currentTarget) e.currentTarget.close()
+      }}
+    >
       <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
       <dl>
         {SHORTCUTS.map((s) => (
@@ -25,4 +33,4 @@ export function ShortcutsDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
       </form>
     </dialog>
   )
-}
+})
