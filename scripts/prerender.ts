@@ -12,6 +12,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EpisodeData, CatalogEntry } from '../src/lib/episode/types.ts'
 import { contentSecurityPolicy } from '../src/pipeline/csp.ts'
+import { episodeDataFile } from '../src/pipeline/vite-plugin.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 
 interface ServerEntry {
@@ -73,12 +74,14 @@ function headTags(h: Head): string {
   return tags.join('\n    ')
 }
 
-function page(template: string, opts: { head?: Head; title: string; description: string; body: string; renderedFor?: string }): string {
+function page(template: string, opts: { head?: Head; title: string; description: string; body: string; renderedFor?: string; preload?: string }): string {
   let html = template
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(opts.title)}</title>`)
     .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(opts.description)}" />`)
     .replace('<div id="root"></div>', `<div id="root"${opts.renderedFor ? ` data-path="${escapeHtml(opts.renderedFor)}"` : ''}>${opts.body}</div>`)
   if (opts.head) html = html.replace('</head>', `    ${headTags(opts.head)}\n  </head>`)
+  // The episode's data starts downloading with the page, not after the scripts.
+  if (opts.preload) html = html.replace('</head>', `  <link rel="preload" href="${escapeHtml(opts.preload)}" as="fetch" type="application/json" crossorigin="anonymous" />\n  </head>`)
   return html
 }
 
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
         description,
         body: await server.renderPage(p),
         renderedFor: p,
+        preload: `${base}${episodeDataFile(episode)}`,
         head: { title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode', jsonLd: episodeJsonLd(episode, urlFor(p)) },
       }),
     )

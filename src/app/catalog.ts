@@ -2,7 +2,7 @@
  * The episodes the build bundled: metadata for all, and a cached lazy loader
  * per episode (one chunk each, so the home page downloads no transcript).
  */
-import { episodes, loaders } from 'virtual:playscript/catalog'
+import { dataUrls, episodes, loaders } from 'virtual:playscript/catalog'
 import type { EpisodeData, CatalogEntry } from '../lib/episode/types.ts'
 import { shortCode } from '../lib/url/episode-url.ts'
 
@@ -37,12 +37,25 @@ export function loadedEpisode(slug: string): EpisodeData | undefined {
   return loaded.get(slug)
 }
 
+/** Where the browser fetches an episode's data (for a preload link in its page). */
+export function episodeDataUrl(slug: string): string | undefined {
+  const file = dataUrls[slug]
+  return file ? `${import.meta.env.BASE_URL}${file}` : undefined
+}
+
+async function fetchJson(url: string): Promise<EpisodeData> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`)
+  return (await response.json()) as EpisodeData
+}
+
 export async function loadEpisode(slug: string): Promise<EpisodeData | undefined> {
   const hit = loaded.get(slug)
   if (hit) return hit
   const load = loaders[slug]
-  if (!load) return undefined
-  const mod = await load()
-  loaded.set(slug, mod.default)
-  return mod.default
+  const url = episodeDataUrl(slug)
+  if (!load && !url) return undefined
+  const data = load ? await load() : await fetchJson(url as string)
+  loaded.set(slug, data)
+  return data
 }

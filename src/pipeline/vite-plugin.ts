@@ -2,10 +2,11 @@
  * Vite plugin: reads the episodes folder at build (and dev) time and serves
  * typed data as virtual modules, so the browser never ships a YAML parser.
  *
- * - `virtual:playscript/catalog`: every episode's metadata, and one lazy
- *   loader per episode (`loaders[slug]()`), so the home page downloads no
- *   transcript.
- * - `virtual:playscript/episode/<slug>`: one episode's full data.
+ * - `virtual:playscript/catalog`: every episode's metadata, and where to get
+ *   each episode's full data: in the browser a JSON file per episode
+ *   (`data/episodes/<slug>.<hash>.json`, emitted with the build), so the home
+ *   page downloads no transcript; when prerendering, a module per episode.
+ * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
  * - `virtual:playscript/search-index`: every line of every episode, for the
  *   search worker (loaded only when a search across episodes starts).
  *
@@ -13,6 +14,7 @@
  * warnings are printed and do not. In dev, editing an episode file reloads
  * the page with fresh data, and errors show in the terminal and the overlay.
  */
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
@@ -33,6 +35,17 @@ export interface EpisodesPluginOptions {
 
 export function resolveEpisodesDir(dir?: string): string {
   return path.resolve(dir ?? process.env.EPISODES_DIR ?? 'episodes')
+}
+
+/** An episode's data as JSON, as the browser fetches it. */
+export function episodeJson(episode: EpisodeData): string {
+  return JSON.stringify(episode)
+}
+
+/** Where an episode's data is served, relative to the site's base: named by content, so it caches forever. */
+export function episodeDataFile(episode: EpisodeData): string {
+  const hash = createHash('sha256').update(episodeJson(episode)).digest('hex').slice(0, 10)
+  return `data/episodes/${encodeURIComponent(episode.meta.slug)}.${hash}.json`
 }
 
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
@@ -96,8 +109,23 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       this.addWatchFile(dir)
     },
 
+    generateBundle(options) {
+      if (options.format !== 'es' || !loaded || this.environment?.config.consumer === 'server') return
+      for (const episode of bySlug.values()) {
+        this.emitFile({ type: 'asset', fileName: episodeDataFile(episode), source: episodeJson(episode) })
+      }
+    },
+
     configureServer(devServer) {
       server = devServer
+      // The dev server answers episode data files from memory.
+      devServer.middlewares.use((req, res, next) => {
+        const m = /\/data\/episodes\/([^/?]+)\.[0-9a-f]{10}\.json(\?|$)/.exec(req.url ?? '')
+        const episode = m?.[1] ? bySlug.get(decodeURIComponent(m[1])) : undefined
+        if (!episode) return next()
+        res.setHeader('content-type', 'application/json')
+        res.end(episodeJson(episode))
+      })
       devServer.watcher.add(dir)
       const onChange = async (file: string) => {
         if (!file.startsWith(dir) || !isEpisodeFile(file)) return
@@ -119,16 +147,21 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       return undefined
     },
 
-    async load(id) {
+    async load(id, options) {
       if (!id.startsWith(RESOLVED + 'virtual:playscript/')) return undefined
       if (!loaded) await load()
       const vid = id.slice(RESOLVED.length)
       if (vid === CATALOG) {
         const episodes = [...bySlug.values()].map((e) => catalogEntry(e.meta))
-        const loaders = episodes
-          .map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}),`)
-          .join('\n')
-        return `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\nexport const loaders = {\n${loaders}\n}\n`
+        const head = `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\n`
+        if (options?.ssr) {
+          // Prerendering (Node) imports each episode's data as a module.
+          const loaders = episodes.map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}).then((m) => m.default),`)
+          return `${head}export const loaders = {\n${loaders.join('\n')}\n}\nexport const dataUrls = {}\n`
+        }
+        // The browser fetches each episode's data as a JSON file: data, not code.
+        const urls = Object.fromEntries(episodes.map((m) => [m.slug, episodeDataFile(bySlug.get(m.slug) as EpisodeData)]))
+        return `${head}export const loaders = {}\nexport const dataUrls = JSON.parse(${JSON.stringify(JSON.stringify(urls))})\n`
       }
       if (vid === SEARCH_INDEX) return jsonModule(searchIndexData([...bySlug.values()]))
       const slug = decodeURIComponent(vid.slice(EPISODE.length))
