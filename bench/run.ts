@@ -4,7 +4,8 @@
  *
  * 1. pipeline: read + parse + validate + timeline of every file;
  * 2. build: `vite build` of the site with the corpus as its episodes;
- * 3. search: the search engine on the longest episode and the whole corpus.
+ * 3. search: the search engine on the longest episode and the whole corpus;
+ * 4. site: the full static build, then page weight, paint and sync in Chromium.
  *
  * The corpus is `../shared/corpus`, or `PLAYSCRIPT_CORPUS`. Without it the
  * bench says so and exits 1: a benchmark of nothing is not a pass.
@@ -13,6 +14,7 @@ import { CORPUS_DIR, CORPUS_ENV, corpusAvailable } from '../tests/unit/corpus-di
 import { benchBuild } from './build.ts'
 import { benchPipeline } from './pipeline.ts'
 import { runSearchBench } from './search.ts'
+import { benchSite } from './site.ts'
 
 function heading(title: string): void {
   console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 72 - title.length))}`)
@@ -42,6 +44,9 @@ async function main(): Promise<number> {
     const m = /^(.*?)\s{2,}(\S.*?)\s{2,}(<.*?)\s{2,}(PASS|FAIL)\s*$/.exec(line)
     if (m) verdicts.push([`search, ${m[1] ?? ''}: ${m[2] ?? ''} (target ${m[3] ?? ''})`, m[4] === 'PASS'])
   }
+
+  heading('4. Static site in Chromium')
+  for (const v of await benchSite(CORPUS_DIR)) verdicts.push([v.label, v.pass])
 
   heading('Summary')
   for (const [label, ok] of verdicts) console.log(`  ${ok ? 'PASS' : 'OVER'}  ${label}`)

@@ -7,7 +7,7 @@
  * Reads `dist/index.html` (the client build) and `.ssr/server.js` (the server build).
  * `SITE_URL` makes canonical and Open Graph URLs absolute; `BASE_PATH` is the prefix.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EpisodeData, CatalogEntry } from '../src/lib/episode/types.ts'
@@ -16,7 +16,7 @@ import { episodeDataFile } from '../src/pipeline/vite-plugin.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 
 interface ServerEntry {
-  catalog: readonly CatalogEntry[]
+  loadCatalog(): Promise<{ entries: readonly CatalogEntry[] }>
   loadEpisode(slug: string): Promise<EpisodeData | undefined>
   renderPage(path: string): Promise<string>
 }
@@ -119,6 +119,7 @@ async function main(): Promise<void> {
   template = template.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`)
   const started = performance.now()
   let pages = 0
+  const catalogFile = (await readdir(path.join(DIST, 'data'))).map((f) => `data/${f}`).find((f) => /^data\/catalog\.[0-9a-f]+\.json$/.test(f))
 
   await write(
     path.join(DIST, 'index.html'),
@@ -127,13 +128,14 @@ async function main(): Promise<void> {
       description: SITE_DESCRIPTION,
       body: await server.renderPage('/'),
       renderedFor: '/',
+      preload: catalogFile ? `${base}${catalogFile}` : undefined,
       head: { title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', type: 'website' },
     }),
   )
   pages++
 
   const shortLinks = new Set<string>()
-  for (const meta of server.catalog) {
+  for (const meta of (await server.loadCatalog()).entries) {
     const episode = await server.loadEpisode(meta.slug)
     if (!episode) throw new Error(`episode ${meta.slug} is in the catalog but did not load`)
     const p = episodePath(meta.slug)
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
         description,
         body: await server.renderPage(p),
         renderedFor: p,
-        preload: `${base}${episodeDataFile(episode)}`,
+        preload: `${base}${episodeDataFile(meta.slug)}`,
         head: { title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode', jsonLd: episodeJsonLd(episode, urlFor(p)) },
       }),
     )

@@ -1,11 +1,11 @@
 declare module 'virtual:playscript/catalog' {
   import type { CatalogEntry, EpisodeData } from './lib/episode/types.ts'
-  /** Metadata of every episode, in file-name order. */
+  /** Metadata of every episode (prerendering only; empty in the browser, which fetches `catalogFile`). */
   export const episodes: CatalogEntry[]
   /** One lazy loader per episode slug (prerendering only; empty in the browser). */
   export const loaders: Record<string, () => Promise<EpisodeData>>
-  /** Each episode's data file, relative to the site's base (browser only; empty when prerendering). */
-  export const dataUrls: Record<string, string>
+  /** The catalog's JSON file, relative to the site's base (browser only). */
+  export const catalogFile: string
 }
 
 declare module 'virtual:playscript/search-index' {

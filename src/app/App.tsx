@@ -4,8 +4,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
 import { episodePath } from '../lib/url/episode-url.ts'
-import { findByShortCode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
+import { useCatalog } from './use-catalog.ts'
 import { HomeRoute } from './routes/HomeRoute.tsx'
 import { SearchRoute } from './routes/SearchRoute.tsx'
 
@@ -23,7 +23,9 @@ function PageLoading() {
 function ShortLink() {
   const { code = '' } = useParams()
   const { search } = useLocation()
-  const episode = findByShortCode(code)
+  const catalog = useCatalog()
+  if (!catalog) return <PageLoading />
+  const episode = catalog.byShortCode.get(code.toLowerCase())
   if (!episode) return <NotFound />
   // Keep the query: `/s11e03?t=1:02:28` opens the episode at that time.
   return <Navigate to={`${episodePath(episode.slug)}${search}`} replace />

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
-import { loadEpisode } from './catalog.ts'
+import { loadCatalog, loadEpisode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
 import { basePath, episodeSlugFromPath, normalisePath, pathInApp } from './paths.ts'
 import '../styles/global.css'
@@ -22,6 +22,7 @@ async function start(container: HTMLElement): Promise<void> {
   if (renderedFor && renderedFor === normalisePath(pathInApp(window.location.pathname))) {
     const slug = episodeSlugFromPath(renderedFor)
     if (slug) await Promise.all([loadEpisode(slug), loadEpisodeRoute()])
+    else if (renderedFor === '/') await loadCatalog()
     hydrateRoot(container, app)
   } else {
     container.replaceChildren()

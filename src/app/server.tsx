@@ -7,11 +7,11 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { Writable } from 'node:stream'
 import { StaticRouter } from 'react-router'
 import { App } from './App.tsx'
-import { catalog, loadEpisode } from './catalog.ts'
+import { loadCatalog, loadEpisode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
 import { basePath, episodeSlugFromPath } from './paths.ts'
 
-export { catalog, loadEpisode }
+export { loadCatalog, loadEpisode }
 
 /** Renders the page at `path` (relative to the app's base) to HTML. */
 export async function renderPage(path: string): Promise<string> {

@@ -2,10 +2,11 @@
  * Vite plugin: reads the episodes folder at build (and dev) time and serves
  * typed data as virtual modules, so the browser never ships a YAML parser.
  *
- * - `virtual:playscript/catalog`: every episode's metadata, and where to get
- *   each episode's full data: in the browser a JSON file per episode
- *   (`data/episodes/<slug>.<hash>.json`, emitted with the build), so the home
- *   page downloads no transcript; when prerendering, a module per episode.
+ * - `virtual:playscript/catalog`: in the browser, only the name of the catalog
+ *   file (`data/catalog.<hash>.json`, every episode's metadata); each episode's
+ *   data is `data/episodes/<slug>.json`. Both are emitted with the build, so
+ *   no page's code carries episode data. When prerendering, the metadata and
+ *   a module per episode.
  * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
  * - `virtual:playscript/search-index`: every line of every episode, for the
  *   search worker (loaded only when a search across episodes starts).
@@ -42,10 +43,12 @@ export function episodeJson(episode: EpisodeData): string {
   return JSON.stringify(episode)
 }
 
-/** Where an episode's data is served, relative to the site's base: named by content, so it caches forever. */
-export function episodeDataFile(episode: EpisodeData): string {
-  const hash = createHash('sha256').update(episodeJson(episode)).digest('hex').slice(0, 10)
-  return `data/episodes/${encodeURIComponent(episode.meta.slug)}.${hash}.json`
+/**
+ * Where an episode's data is served, relative to the site's base: named by slug, so a page
+ * finds it without a table of names in its code (the host's validators keep caches fresh).
+ */
+export function episodeDataFile(slug: string): string {
+  return `data/episodes/${encodeURIComponent(slug)}.json`
 }
 
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
@@ -79,6 +82,11 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
   let bySlug = new Map<string, EpisodeData>()
   let server: ViteDevServer | undefined
 
+  const catalogEntries = () => [...bySlug.values()].map((e) => catalogEntry(e.meta))
+  const catalogJson = () => JSON.stringify(catalogEntries())
+  /** Named by content: the one file whose name the code must know, so it caches forever. */
+  const catalogFileName = () => `data/catalog.${createHash('sha256').update(catalogJson()).digest('hex').slice(0, 10)}.json`
+
   async function load(): Promise<LoadedDir> {
     loaded = await loadEpisodeDir(dir)
     bySlug = new Map(loaded.episodes.map((e) => [e.meta.slug, e]))
@@ -111,8 +119,9 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
 
     generateBundle(options) {
       if (options.format !== 'es' || !loaded || this.environment?.config.consumer === 'server') return
+      this.emitFile({ type: 'asset', fileName: catalogFileName(), source: catalogJson() })
       for (const episode of bySlug.values()) {
-        this.emitFile({ type: 'asset', fileName: episodeDataFile(episode), source: episodeJson(episode) })
+        this.emitFile({ type: 'asset', fileName: episodeDataFile(episode.meta.slug), source: episodeJson(episode) })
       }
     },
 
@@ -120,11 +129,22 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       server = devServer
       // The dev server answers episode data files from memory.
       devServer.middlewares.use((req, res, next) => {
-        const m = /\/data\/episodes\/([^/?]+)\.[0-9a-f]{10}\.json(\?|$)/.exec(req.url ?? '')
-        const episode = m?.[1] ? bySlug.get(decodeURIComponent(m[1])) : undefined
-        if (!episode) return next()
+        const url = (req.url ?? '').split('?')[0] ?? ''
+        const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
+        let body: string | undefined
+        if (url.endsWith(`/${catalogFileName()}`)) body = catalogJson()
+        else if (episode?.[1]) {
+          const data = bySlug.get(decodeURIComponent(episode[1]))
+          body = data ? episodeJson(data) : undefined
+          if (!data) {
+            res.statusCode = 404
+            res.end('no such episode')
+            return
+          }
+        }
+        if (body === undefined) return next()
         res.setHeader('content-type', 'application/json')
-        res.end(episodeJson(episode))
+        res.end(body)
       })
       devServer.watcher.add(dir)
       const onChange = async (file: string) => {
@@ -152,16 +172,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       if (!loaded) await load()
       const vid = id.slice(RESOLVED.length)
       if (vid === CATALOG) {
-        const episodes = [...bySlug.values()].map((e) => catalogEntry(e.meta))
-        const head = `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\n`
         if (options?.ssr) {
-          // Prerendering (Node) imports each episode's data as a module.
+          // Prerendering (Node) reads the catalog and each episode from modules.
+          const episodes = catalogEntries()
           const loaders = episodes.map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}).then((m) => m.default),`)
-          return `${head}export const loaders = {\n${loaders.join('\n')}\n}\nexport const dataUrls = {}\n`
+          return `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\nexport const loaders = {\n${loaders.join('\n')}\n}\nexport const catalogFile = ''\n`
         }
-        // The browser fetches each episode's data as a JSON file: data, not code.
-        const urls = Object.fromEntries(episodes.map((m) => [m.slug, episodeDataFile(bySlug.get(m.slug) as EpisodeData)]))
-        return `${head}export const loaders = {}\nexport const dataUrls = JSON.parse(${JSON.stringify(JSON.stringify(urls))})\n`
+        // The browser fetches the catalog and each episode as JSON files: data, not code.
+        return `export const episodes = []\nexport const loaders = {}\nexport const catalogFile = ${JSON.stringify(catalogFileName())}\n`
       }
       if (vid === SEARCH_INDEX) return jsonModule(searchIndexData([...bySlug.values()]))
       const slug = decodeURIComponent(vid.slice(EPISODE.length))

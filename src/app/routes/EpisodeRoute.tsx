@@ -2,41 +2,42 @@ import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { NotFound } from '../../components/NotFound.tsx'
 import type { EpisodeData } from '../../lib/episode/types.ts'
-import { findEpisode, loadedEpisode, loadEpisode } from '../catalog.ts'
+import { loadedEpisode, loadEpisode } from '../catalog.ts'
 import { EpisodePage } from './EpisodePage.tsx'
 
 export function EpisodeRoute() {
   const { slug = '' } = useParams()
-  const meta = findEpisode(slug)
-  const [episode, setEpisode] = useState<EpisodeData | undefined>(() => loadedEpisode(slug))
-  const [failed, setFailed] = useState(false)
+  const [state, setState] = useState<{ slug: string; episode: EpisodeData | undefined; failed: boolean } | null>(() => {
+    const episode = loadedEpisode(slug)
+    return episode ? { slug, episode, failed: false } : null
+  })
+  const current = state?.slug === slug ? state : null
 
   useEffect(() => {
-    if (!meta || episode?.meta.slug === slug) return
+    if (current) return
     let live = true
     loadEpisode(slug).then(
-      (e) => live && setEpisode(e),
-      () => live && setFailed(true),
+      (episode) => live && setState({ slug, episode, failed: false }),
+      () => live && setState({ slug, episode: undefined, failed: true }),
     )
     return () => {
       live = false
     }
-  }, [slug, meta, episode])
+  }, [slug, current])
 
-  if (!meta) return <NotFound what="episode" />
-  if (failed)
-    return (
-      <main id="main" className="not-found" role="alert">
-        <h1>{meta.title}</h1>
-        <p>The transcript could not be downloaded. Check your connection and reload the page.</p>
-      </main>
-    )
-  if (episode?.meta.slug !== slug)
+  if (!current)
     return (
       <main id="main" className="episode-loading" aria-busy="true">
-        <h1>{meta.title}</h1>
         <p className="muted">Loading the transcript…</p>
       </main>
     )
-  return <EpisodePage key={slug} episode={episode} />
+  if (current.failed)
+    return (
+      <main id="main" className="not-found" role="alert">
+        <h1>This episode could not be loaded</h1>
+        <p>Its transcript could not be downloaded. Check your connection and reload the page.</p>
+      </main>
+    )
+  if (!current.episode) return <NotFound what="episode" />
+  return <EpisodePage key={slug} episode={current.episode} />
 }

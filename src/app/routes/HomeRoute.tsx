@@ -4,14 +4,18 @@ import { CatalogFilters } from '../../features/catalog/CatalogFilters.tsx'
 import { CorpusSearchPanel } from '../../features/search/CorpusSearchPanel.tsx'
 import { EpisodeCard } from '../../features/catalog/EpisodeCard.tsx'
 import { filterCatalog, readCatalogFilter, seasonsOf, topicsOf, writeCatalogFilter } from '../../lib/catalog/filter.ts'
-import { catalog } from '../catalog.ts'
+import type { CatalogEntry } from '../../lib/episode/types.ts'
+import { useCatalog } from '../use-catalog.ts'
 
-const seasons = seasonsOf(catalog)
-const topics = topicsOf(catalog)
+const NONE: readonly CatalogEntry[] = []
 
 export function HomeRoute() {
   const [filter, setFilter] = useUrlState(readCatalogFilter, writeCatalogFilter)
-  const shown = useMemo(() => filterCatalog(catalog, filter), [filter])
+  const loaded = useCatalog()
+  const catalog = loaded?.entries ?? NONE
+  const seasons = useMemo(() => seasonsOf(catalog), [catalog])
+  const topics = useMemo(() => topicsOf(catalog), [catalog])
+  const shown = useMemo(() => filterCatalog(catalog, filter), [catalog, filter])
   useEffect(() => {
     document.title = 'Playscript: every episode, every word'
   }, [])
@@ -27,7 +31,9 @@ export function HomeRoute() {
       </section>
       <section aria-labelledby="episodes-heading">
         <h2 id="episodes-heading">Episodes</h2>
-        {catalog.length === 0 ? (
+        {!loaded ? (
+          <p className="muted">Loading the episodes…</p>
+        ) : catalog.length === 0 ? (
           <p>No episodes yet. Add episode files to the episodes folder and rebuild.</p>
         ) : (
           <CatalogFilters
