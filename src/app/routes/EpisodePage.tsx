@@ -11,7 +11,7 @@ import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { lineShareTime } from '../../lib/timeline/lookup.ts'
-import { episodePath, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
+import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
@@ -50,13 +50,15 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   }, [meta.title])
   useSyncLoop()
 
-  const lineHref = useCallback((line: TimedLine) => episodePath(meta.slug, { t: lineShareTime(timeline, line.index) }), [meta.slug, timeline])
+  // Relative to the page: the same share URL as `episodePath(slug, { t })` once resolved.
+  const lineHref = useCallback((line: TimedLine) => episodeSearch({ t: lineShareTime(timeline, line.index) }), [timeline])
   const chapterHref = useCallback((c: Chapter) => episodePath(meta.slug, { t: c.start }), [meta.slug])
   const seekLine = useCallback((line: TimedLine) => usePlayback.getState().requestSeek(line.start, { play: true }), [])
   const seekChapter = useCallback((c: Chapter) => usePlayback.getState().requestSeek(c.start, { play: true }), [])
   const copyLine = useCallback(
-    (line: TimedLine) => void copyAndSay(lineHref(line), `${formatTime(line.start)}${line.speaker ? ` (${line.speaker})` : ''}`),
-    [lineHref],
+    (line: TimedLine) =>
+      void copyAndSay(episodePath(meta.slug, { t: lineShareTime(timeline, line.index) }), `${formatTime(line.start)}${line.speaker ? ` (${line.speaker})` : ''}`),
+    [meta.slug, timeline],
   )
   const copyCurrent = useCallback(() => {
     const t = Math.floor(usePlayback.getState().currentTime())

@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react'
-import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
+import { useHydrated } from '../../components/use-hydrated.ts'
 import type { TimedLine } from '../../lib/episode/types.ts'
 import type { Range } from '../../lib/search/highlight.ts'
 import { formatTime } from '../../lib/time/time.ts'
@@ -8,7 +8,7 @@ import { usePlayback } from '../../playback/playback-store.ts'
 
 export interface TranscriptLineProps {
   line: TimedLine
-  /** The line's share link, relative to the app's base. */
+  /** The line's share link: a query relative to the episode page (`?t=271`). */
   href: string
   /** Whether the speaker label is shown (a new speaker, or the first line of a chapter). */
   showSpeaker: boolean
@@ -33,6 +33,7 @@ function isPlainClick(e: MouseEvent): boolean {
 /** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
 export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy, ranges, searchCurrent }: TranscriptLineProps) {
   const active = usePlayback((s) => s.activeLine === line.index)
+  const hydrated = useHydrated()
   const label = lineTimeLabel(line)
   return (
     <li
@@ -48,10 +49,10 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
     >
       <div className="line-meta">
         {showSpeaker && line.speaker ? <span className="speaker">{line.speaker}</span> : null}
-        <Link
+        {/* A plain link with a relative href (`?t=271`): the share URL, without the page's path on every line. */}
+        <a
           className="line-time"
-          to={href}
-          title={line.estimated ? 'Estimated start: play from here' : 'Play from here'}
+          href={href}
           aria-label={`${line.estimated ? 'About ' : ''}${label.replace('~', '')}${line.speaker ? `, ${line.speaker}` : ''}: play from here`}
           onClick={(e) => {
             if (!isPlainClick(e)) return // new tab, copy: let the link be a link
@@ -60,10 +61,13 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
           }}
         >
           {label}
-        </Link>
-        <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
-          Copy link
-        </button>
+        </a>
+        {/* Copying needs JavaScript: the button is not in the prerendered page, only in the running app. */}
+        {hydrated ? (
+          <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
+            Copy link
+          </button>
+        ) : null}
       </div>
       <p className="line-text">
         <Highlighted text={line.text} ranges={ranges} />
