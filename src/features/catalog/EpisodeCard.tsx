@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import type { CatalogEntry } from '../../lib/episode/types.ts'
 import { formatDuration } from '../../lib/time/time.ts'
@@ -8,11 +8,19 @@ const PLACEHOLDER = `${import.meta.env.BASE_URL}placeholder-thumbnail.svg`
 
 export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
   const [thumb, setThumb] = useState(() => youtubeThumbnailUrl(meta.youtubeId))
+  const img = useRef<HTMLImageElement>(null)
+  // A thumbnail that failed before the app took over the prerendered page fired its error
+  // event unheard: check once after mounting.
+  useEffect(() => {
+    const el = img.current
+    if (el && el.complete && el.naturalWidth === 0) setThumb(PLACEHOLDER)
+  }, [])
   const code = shortCode(meta.season, meta.episode)
   const facts = [meta.date, meta.durationSec ? formatDuration(meta.durationSec) : undefined, meta.lineCount ? `${meta.lineCount} lines` : 'Video only']
   return (
     <article className="episode-card">
       <img
+        ref={img}
         className="thumb"
         src={thumb}
         alt=""

@@ -43,7 +43,7 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
           className="search-input"
           aria-label="Search transcript"
           aria-keyshortcuts="/"
-          placeholder="Search the transcript  ( / )"
+          placeholder="Search transcript"
           value={query}
           onFocus={search.warm}
           onChange={(e) => search.setQuery(e.target.value)}
