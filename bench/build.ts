@@ -20,7 +20,6 @@ import { gzipSync } from 'node:zlib'
 export const BUILD_TARGET_MS = 30_000
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const EPISODE_SRC = 'virtual:playscript/episode/'
 
 export interface ChunkSize {
   file: string
@@ -109,7 +108,8 @@ export async function benchBuild(dir: string): Promise<BuildBench> {
     }
     const chunks = Object.values(manifest)
     const entryChunk = chunks.find((c) => c.isEntry)
-    const episodeChunks = chunks.filter((c) => c.src?.startsWith(EPISODE_SRC))
+    // Episode data is emitted as JSON files (data/episodes/<slug>.json), not chunks.
+    const episodeChunks = files.filter((f) => /[\\/]data[\\/]episodes[\\/][^\\/]+\.json$/.test(f)).map((f) => ({ file: path.relative(outDir, f) }))
     const entry = entryChunk ? await chunkSize(outDir, entryChunk.file) : undefined
     let largestEpisode: ChunkSize | undefined
     for (const c of episodeChunks) {
@@ -133,10 +133,10 @@ export async function benchBuild(dir: string): Promise<BuildBench> {
 
     console.log(`Build: npx ${args.slice(0, 2).join(' ')} with EPISODES_DIR=${abs}`)
     console.log(`  wall time              ${(wallMs / 1000).toFixed(1).padStart(8)} s    target < ${BUILD_TARGET_MS / 1000} s   ${result.pass ? 'PASS' : 'OVER'}`)
-    console.log(`  output                 ${kB(totalBytes).padStart(10)}  in ${files.length} files (${episodeChunks.length} episode chunks)`)
+    console.log(`  output                 ${kB(totalBytes).padStart(10)}  in ${files.length} files (${episodeChunks.length} episode data files)`)
     console.log(`  all JS                 ${kB(jsBytes).padStart(10)}  gzip ${kB(jsGzipBytes)}`)
-    if (entry) console.log(`  entry chunk            ${kB(entry.bytes).padStart(10)}  gzip ${kB(entry.gzipBytes)}   ${entry.file} (app + catalog)`)
-    if (largestEpisode) console.log(`  largest episode chunk  ${kB(largestEpisode.bytes).padStart(10)}  gzip ${kB(largestEpisode.gzipBytes)}   ${largestEpisode.file}`)
+    if (entry) console.log(`  entry chunk            ${kB(entry.bytes).padStart(10)}  gzip ${kB(entry.gzipBytes)}   ${entry.file} (the app; episode data is fetched as JSON)`)
+    if (largestEpisode) console.log(`  largest episode data   ${kB(largestEpisode.bytes).padStart(10)}  gzip ${kB(largestEpisode.gzipBytes)}   ${largestEpisode.file}`)
     console.log(`  build log: ${logLines} line(s) at --logLevel warn (episode warnings and notes)`)
     return result
   } finally {
