@@ -161,6 +161,31 @@ describe('episode page with the video', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/episodes\/s11e03-from-data-science-to-dataops\?t=271$/)
   })
 
+  it('does not fill the history as the video plays or the reader seeks', async () => {
+    const { page } = await open(SEED)
+    await playerReady(page)
+    const before = await page.evaluate(() => history.length)
+    await fake(page).play()
+    for (const t of [150, 300, 600, 900]) {
+      await fake(page).setTime(t)
+      await page.waitForTimeout(60)
+    }
+    await page.getByRole('region', { name: 'Transcript' }).getByText('So you tried all these positions').click()
+    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Early Experience/ }).click()
+    expect(await page.evaluate(() => history.length)).toBe(before)
+    expect(new URL(page.url()).search).toBe('')
+  })
+
+  it('opens every external link in a new tab without handing it the page', async () => {
+    const { page } = await open(SEED)
+    await playerReady(page)
+    const external = page.locator('a[href^="http"]')
+    expect(await external.count()).toBeGreaterThan(3)
+    for (const rel of await external.evaluateAll((links) => links.map((a) => `${a.getAttribute('href')} ${a.getAttribute('target')} ${a.getAttribute('rel')}`))) {
+      expect(rel).toMatch(/ _blank noopener noreferrer$/)
+    }
+  })
+
   it('has no serious accessibility violations', async () => {
     const { page } = await open(SEED)
     await playerReady(page)
