@@ -1,3 +1,4 @@
+import { isPlainClick } from '../../components/plain-click.ts'
 import { memo, type MouseEvent } from 'react'
 import { Link } from 'react-router'
 import type { Chapter } from '../../lib/episode/types.ts'
@@ -18,7 +19,7 @@ const ChapterItem = memo(function ChapterItem({ chapter, href, onSeek }: Chapter
         to={href}
         aria-current={active ? 'true' : undefined}
         onClick={(e: MouseEvent) => {
-          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+          if (!isPlainClick(e)) return
           e.preventDefault()
           onSeek(chapter)
         }}

@@ -1,4 +1,5 @@
-import { memo, type MouseEvent } from 'react'
+import { isPlainClick } from '../../components/plain-click.ts'
+import { memo } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import { useHydrated } from '../../components/use-hydrated.ts'
 import type { TimedLine } from '../../lib/episode/types.ts'
@@ -24,10 +25,6 @@ export interface TranscriptLineProps {
 export function lineTimeLabel(line: TimedLine): string {
   if (!line.estimated && line.time) return line.time
   return `${line.estimated ? '~' : ''}${formatTime(line.start)}`
-}
-
-function isPlainClick(e: MouseEvent): boolean {
-  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey
 }
 
 /** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */

@@ -1,3 +1,4 @@
+import { isPlainClick } from '../../components/plain-click.ts'
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { Link } from 'react-router'
 import type { Chapter, TimedLine, Timeline } from '../../lib/episode/types.ts'
@@ -100,7 +101,7 @@ export function TranscriptPane(props: TranscriptPaneProps) {
   }, [searchCurrentLine, visibleLines])
 
   const onHeaderClick = (e: MouseEvent, chapter: Chapter) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+    if (!isPlainClick(e)) return
     e.preventDefault()
     onSeekChapter(chapter)
   }
