@@ -1,5 +1,6 @@
 /**
  * The static site built from the whole corpus, as `npm run build` makes it,
+ * under the prefix `/playscript/` and served by a plain static file server,
  * then measured in headless Chromium:
  *
  * - build wall time (client build, server build, prerender) and the size of `dist/`;
@@ -48,7 +49,8 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
   const browser = await launchBrowser()
   try {
     const started = performance.now()
-    await buildSite({ episodesDir: corpusDir, outDir: dist })
+    // Under a prefix, served below by a plain static server: as on GitHub Pages.
+    await buildSite({ episodesDir: corpusDir, outDir: dist, basePath: '/playscript/' })
     const buildMs = performance.now() - started
     const size = await dirSize(dist)
     console.log(`  build (client + server + prerender)   ${(buildMs / 1000).toFixed(1)} s   target < 30 s   ${buildMs < 30_000 ? 'PASS' : 'OVER'}`)
@@ -79,7 +81,7 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
 
     const longest = [...episodes].sort((a, b) => b.meta.lineCount - a.meta.lineCount)[0]
     if (!longest) throw new Error('no episode loaded')
-    const server = await serveStatic(dist, '/')
+    const server = await serveStatic(dist, '/playscript/')
     try {
       for (const [name, p] of [
         ['home page', '/'],

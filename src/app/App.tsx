@@ -32,6 +32,8 @@ function ShortLink() {
 }
 
 export function App() {
+  // A fresh boundary per page: after an error, going to another page shows that page.
+  const { pathname } = useLocation()
   return (
     <>
       <a className="skip-link" href="#main">
@@ -49,7 +51,7 @@ export function App() {
           <Link to="/search">Search</Link>
         </nav>
       </header>
-      <ErrorBoundary>
+      <ErrorBoundary key={pathname}>
         <Routes>
           <Route path="/" element={<HomeRoute />} />
           <Route
