@@ -3,7 +3,7 @@ import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-rou
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
-import { episodePath } from '../lib/url/episode-url.ts'
+import { episodePath, parseShortCode, shortCode } from '../lib/url/episode-url.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
 import { useCatalog } from './use-catalog.ts'
 import { HomeRoute } from './routes/HomeRoute.tsx'
@@ -25,7 +25,9 @@ function ShortLink() {
   const { search } = useLocation()
   const catalog = useCatalog()
   if (!catalog) return <PageLoading />
-  const episode = catalog.byShortCode.get(code.toLowerCase())
+  // `/s11e03`, `/S11E3`: the same episode.
+  const parsed = parseShortCode(code)
+  const episode = parsed ? catalog.byShortCode.get(shortCode(parsed.season, parsed.episode) ?? '') : undefined
   if (!episode) return <NotFound />
   // Keep the query: `/s11e03?t=1:02:28` opens the episode at that time.
   return <Navigate to={`${episodePath(episode.slug)}${search}`} replace />

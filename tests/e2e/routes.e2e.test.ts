@@ -17,6 +17,8 @@ describe('routes', () => {
     const { page } = await open('/s11e03?t=271')
     await expect.poll(() => new URL(page.url()).pathname).toBe('/episodes/s11e03-from-data-science-to-dataops')
     expect(new URL(page.url()).search).toBe('?t=271')
+    const again = await open('/S11E3')
+    await expect.poll(() => new URL(again.page.url()).pathname).toBe('/episodes/s11e03-from-data-science-to-dataops')
   })
 
   it.each(['/episodes/no-such-episode', '/no/such/page', '/s99e99'])('shows a not-found page with a way home for %s', async (path) => {
