@@ -9,6 +9,11 @@ import { YoutubeVideo } from './youtube-adapter.tsx'
 /** How long the IFrame API may take to become ready before the read-along clock takes over. */
 export const PLAYER_READY_TIMEOUT_MS = 8000
 
+/** The video cannot play: say why, and hand the clock to a read-along clock. */
+function fallBack(message: string, duration: number): void {
+  usePlayback.getState().videoUnavailable(message, new ReadAlongClock(duration, { onStateChange: (s) => usePlayback.getState().playerState(s) }))
+}
+
 export interface PlayerPanelProps {
   meta: EpisodeMeta
   startAt: number
@@ -53,11 +58,7 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
 
   useEffect(() => {
     if (status !== 'loading') return
-    const fail = (message: string) => {
-      const store = usePlayback.getState()
-      store.videoUnavailable(message, new ReadAlongClock(duration, { onStateChange: (s) => usePlayback.getState().playerState(s) }))
-    }
-    const id = window.setTimeout(() => fail('The YouTube player did not load: you may be offline, or an extension may block it.'), PLAYER_READY_TIMEOUT_MS)
+    const id = window.setTimeout(() => fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', duration), PLAYER_READY_TIMEOUT_MS)
     return () => window.clearTimeout(id)
   }, [status, duration])
 
@@ -79,11 +80,7 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
             title={`Video: ${meta.title}`}
             onReady={(port) => usePlayback.getState().connect(port, 'video')}
             onStateChange={(s) => usePlayback.getState().playerState(s)}
-            onError={(message) => {
-              usePlayback
-                .getState()
-                .videoUnavailable(message, new ReadAlongClock(duration, { onStateChange: (s) => usePlayback.getState().playerState(s) }))
-            }}
+            onError={(message) => fallBack(message, duration)}
           />
           {status === 'loading' ? <p className="player-loading">Loading the video…</p> : null}
         </div>
