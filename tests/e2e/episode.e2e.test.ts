@@ -126,6 +126,40 @@ describe('episode page with the video', () => {
     })).toBe(true)
   })
 
+  it.each([
+    ['the keyboard', 'keys'],
+    ['the scrollbar', 'scrollbar'],
+    ['touch', 'touch'],
+  ])('yields to a reader scrolling with %s', async (_name, how) => {
+    const { page } = await open(SEED, how === 'touch' ? { touch: true } : {})
+    await playerReady(page)
+    await fake(page).play()
+    await fake(page).setTime(305)
+    await expect.poll(() => activeLineText(page)).toContain('OLX as an ML trainee')
+    const pane = page.locator('.transcript-pane')
+    const box = await pane.boundingBox()
+    if (!box) throw new Error('no pane')
+    if (how === 'keys') {
+      await pane.focus()
+      await page.keyboard.press('PageDown')
+    } else if (how === 'scrollbar') {
+      // Chromium's scrollbar is the pane's own box at its right edge.
+      await page.mouse.move(box.x + box.width - 4, box.y + 30)
+      await page.mouse.down()
+      await page.mouse.move(box.x + box.width - 4, box.y + 200, { steps: 5 })
+      await page.mouse.up()
+    } else {
+      // A finger dragging up the pane, as the browser delivers it.
+      const cdp = await page.context().newCDPSession(page)
+      const x = Math.round(box.x + box.width / 2)
+      const y = Math.round(box.y + box.height / 2)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+      for (let dy = 20; dy <= 200; dy += 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy }] })
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    }
+    await expect.poll(() => page.getByRole('button', { name: /Back to current line/ }).isVisible()).toBe(true)
+  })
+
   it('follows the clock by scrolling the transcript pane, not the page', async () => {
     const { page } = await open(SEED)
     await playerReady(page)

@@ -15,6 +15,8 @@ export interface OpenOptions {
   reducedMotion?: boolean
   /** Count React commits and line renders (tests/e2e/react-probe.js). */
   probe?: boolean
+  /** A touch screen (for touch gestures). */
+  touch?: boolean
 }
 
 export interface OpenedPage {
@@ -53,6 +55,7 @@ export async function openUrl(url: string, options: OpenOptions = {}): Promise<O
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     reducedMotion: options.reducedMotion === false ? 'no-preference' : 'reduce',
+    hasTouch: options.touch ?? false,
   })
   const page = await context.newPage()
   const errors: string[] = []
