@@ -10,7 +10,7 @@ import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
-import { lineShareTime } from '../../lib/timeline/lookup.ts'
+import { lineAt, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
@@ -52,7 +52,15 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
 
   // Relative to the page: the same share URL as `episodePath(slug, { t })` once resolved.
   const lineHref = useCallback((line: TimedLine) => episodeSearch({ t: lineShareTime(timeline, line.index) }), [timeline])
-  const chapterHref = useCallback((c: Chapter) => episodePath(meta.slug, { t: c.start }), [meta.slug])
+  // A chapter's link selects its first line: that line's share time (a chapter with no line of
+  // its own starts where the next line does).
+  const chapterHref = useCallback(
+    (c: Chapter) => {
+      const line = c.firstLine >= 0 ? c.firstLine : lineAt(timeline, c.start)
+      return episodeSearch({ t: line >= 0 ? lineShareTime(timeline, line) : c.start })
+    },
+    [timeline],
+  )
   const seekLine = useCallback((line: TimedLine) => usePlayback.getState().requestSeek(line.start, { play: true }), [])
   const seekChapter = useCallback((c: Chapter) => usePlayback.getState().requestSeek(c.start, { play: true }), [])
   const copyLine = useCallback(

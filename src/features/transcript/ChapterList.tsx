@@ -1,6 +1,5 @@
 import { isPlainClick } from '../../components/plain-click.ts'
 import { memo, type MouseEvent } from 'react'
-import { Link } from 'react-router'
 import type { Chapter } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
@@ -15,8 +14,8 @@ const ChapterItem = memo(function ChapterItem({ chapter, href, onSeek }: Chapter
   const active = usePlayback((s) => s.activeChapter === chapter.index)
   return (
     <li className={active ? 'chapter chapter-active' : 'chapter'}>
-      <Link
-        to={href}
+      <a
+        href={href}
         aria-current={active ? 'true' : undefined}
         onClick={(e: MouseEvent) => {
           if (!isPlainClick(e)) return
@@ -29,13 +28,14 @@ const ChapterItem = memo(function ChapterItem({ chapter, href, onSeek }: Chapter
           {formatTime(chapter.start)}
         </span>
         <span className="chapter-title">{chapter.title}</span>
-      </Link>
+      </a>
     </li>
   )
 })
 
 export interface ChapterListProps {
   chapters: readonly Chapter[]
+  /** The chapter's share link, relative to the episode page (`?t=271`). */
   hrefFor(chapter: Chapter): string
   onSeek(chapter: Chapter): void
 }

@@ -44,28 +44,27 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
         onSeek(line)
       }}
     >
-      <div className="line-meta">
-        {showSpeaker && line.speaker ? <span className="speaker">{line.speaker}</span> : null}
-        {/* A plain link with a relative href (`?t=271`): the share URL, without the page's path on every line. */}
-        <a
-          className="line-time"
-          href={href}
-          aria-label={`${line.estimated ? 'About ' : ''}${label.replace('~', '')}${line.speaker ? `, ${line.speaker}` : ''}: play from here`}
-          onClick={(e) => {
-            if (!isPlainClick(e)) return // new tab, copy: let the link be a link
-            e.preventDefault()
-            onSeek(line)
-          }}
-        >
-          {label}
-        </a>
-        {/* Copying needs JavaScript: the button is not in the prerendered page, only in the running app. */}
-        {hydrated ? (
-          <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
-            Copy link
-          </button>
-        ) : null}
-      </div>
+      {/* The speaker, time and copy button sit inline above the text: no wrapper, less markup per line. */}
+      {showSpeaker && line.speaker ? <span className="speaker">{line.speaker}</span> : null}
+      {/* A plain link with a relative href (`?t=271`): the share URL, without the page's path on every line. */}
+      <a
+        className="line-time"
+        href={href}
+        aria-label={`${line.estimated ? 'About ' : ''}${label.replace('~', '')}${line.speaker ? `, ${line.speaker}` : ''}: play from here`}
+        onClick={(e) => {
+          if (!isPlainClick(e)) return // new tab, copy: let the link be a link
+          e.preventDefault()
+          onSeek(line)
+        }}
+      >
+        {label}
+      </a>
+      {/* Copying needs JavaScript: the button is not in the prerendered page, only in the running app. */}
+      {hydrated ? (
+        <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
+          Copy link
+        </button>
+      ) : null}
       <p className="line-text">
         <Highlighted text={line.text} ranges={ranges} />
       </p>

@@ -1,6 +1,5 @@
 import { isPlainClick } from '../../components/plain-click.ts'
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
-import { Link } from 'react-router'
 import type { Chapter, TimedLine, Timeline } from '../../lib/episode/types.ts'
 import type { Range } from '../../lib/search/highlight.ts'
 import { formatTime } from '../../lib/time/time.ts'
@@ -127,9 +126,9 @@ export function TranscriptPane(props: TranscriptPaneProps) {
             <div className="transcript-group" key={g.chapter ? `c${g.chapter.index}` : `g${gi}`}>
               {g.chapter ? (
                 <h3 className="transcript-chapter">
-                  <Link to={chapterHref(g.chapter)} onClick={(e) => onHeaderClick(e, g.chapter as Chapter)}>
+                  <a href={chapterHref(g.chapter)} onClick={(e) => onHeaderClick(e, g.chapter as Chapter)}>
                     <span className="chapter-time">{formatTime(g.chapter.start)}</span> {g.chapter.title}
-                  </Link>
+                  </a>
                 </h3>
               ) : null}
               {lines.length ? (
