@@ -120,7 +120,7 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
       await page.goto(`${server.url}/episodes/${longest.meta.slug}/`)
       await page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).waitFor()
       await page.waitForFunction(() => !(document.querySelector('.play-toggle') as HTMLButtonElement | null)?.disabled)
-      const starts: number[] = await page.$$eval('.transcript-pane li[data-line] a.line-time', (links) =>
+      const starts: number[] = await page.$$eval('.transcript-pane li[data-line] > a', (links) =>
         links.map((a) => Number(new URL((a as HTMLAnchorElement).href).searchParams.get('t'))),
       )
       await page.evaluate(() => (window as unknown as { __fakeYT: { play(): void } }).__fakeYT.play())

@@ -88,7 +88,7 @@ describe('episode page with the video', () => {
       return a.top >= b.top && a.bottom <= b.bottom
     })).toBe(true)
     expect(await fake(page).state()).not.toBe(1)
-    expect(await active.locator('.line-time').textContent()).toMatch(/^~?1:0[12]:\d\d$/)
+    expect(await active.locator(':scope > a').textContent()).toMatch(/^~?1:0[12]:\d\d$/)
     expect(errors).toEqual([])
   })
 

@@ -88,7 +88,7 @@ export function fake(page: Page) {
 
 /** The text of the transcript line carrying aria-current, or null. */
 export async function activeLineText(page: Page): Promise<string | null> {
-  const el = page.getByRole('region', { name: 'Transcript' }).locator('[aria-current="true"] .line-text')
+  const el = page.getByRole('region', { name: 'Transcript' }).locator('li[aria-current="true"] > p')
   return (await el.count()) ? el.first().textContent() : null
 }
 

@@ -19,8 +19,8 @@ describe.skipIf(!slug)('the longest corpus episode', () => {
     // Each line's share link carries a time that selects exactly that line.
     const lines: LineInfo[] = await opened.page.$$eval('.transcript-pane li[data-line]', (items) =>
       items.map((li) => ({
-        start: Number(new URL((li.querySelector('a.line-time') as HTMLAnchorElement).href).searchParams.get('t')),
-        text: li.querySelector('.line-text')?.textContent ?? '',
+        start: Number(new URL((li.querySelector(':scope > a') as HTMLAnchorElement).href).searchParams.get('t')),
+        text: li.querySelector(':scope > p')?.textContent ?? '',
       })),
     )
     return { ...opened, lines }

@@ -34,7 +34,8 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
   const label = lineTimeLabel(line)
   return (
     <li
-      className={`line${active ? ' line-active' : ''}${searchCurrent ? ' line-search-current' : ''}${ranges?.length ? ' line-match' : ''}`}
+      // Only state classes: the base look comes from `.transcript-lines > li` (less markup per line).
+      className={[active && 'line-active', searchCurrent && 'line-search-current', ranges?.length && 'line-match'].filter(Boolean).join(' ') || undefined}
       data-line={line.index}
       aria-current={active ? 'true' : undefined}
       onClick={(e) => {
@@ -65,7 +66,7 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
           Copy link
         </button>
       ) : null}
-      <p className="line-text">
+      <p>
         <Highlighted text={line.text} ranges={ranges} />
       </p>
     </li>

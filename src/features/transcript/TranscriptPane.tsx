@@ -96,8 +96,10 @@ export function TranscriptPane(props: TranscriptPaneProps) {
   useEffect(() => {
     if (searchCurrentLine === undefined || searchCurrentLine < 0) return
     const el = paneRef.current?.querySelector<HTMLElement>(`[data-line="${searchCurrentLine}"]`)
-    if (el) followRef.current?.reveal(el, true)
-  }, [searchCurrentLine, visibleLines])
+    // In a long paragraph, bring the match itself into view, not just the paragraph's start.
+    const target = el?.querySelector<HTMLElement>('mark') ?? el
+    if (target) followRef.current?.reveal(target, true)
+  }, [searchCurrentLine, visibleLines, highlights])
 
   const onHeaderClick = (e: MouseEvent, chapter: Chapter) => {
     if (!isPlainClick(e)) return
