@@ -82,14 +82,16 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
   let bySlug = new Map<string, EpisodeData>()
   let server: ViteDevServer | undefined
 
-  const catalogEntries = () => [...bySlug.values()].map((e) => catalogEntry(e.meta))
-  const catalogJson = () => JSON.stringify(catalogEntries())
-  /** Named by content: the one file whose name the code must know, so it caches forever. */
-  const catalogFileName = () => `data/catalog.${createHash('sha256').update(catalogJson()).digest('hex').slice(0, 10)}.json`
+  // The catalog, made once per load of the folder: the dev server asks for its name on every request.
+  let catalog = { entries: [] as CatalogEntry[], json: '[]', file: '' }
 
   async function load(): Promise<LoadedDir> {
     loaded = await loadEpisodeDir(dir)
     bySlug = new Map(loaded.episodes.map((e) => [e.meta.slug, e]))
+    const entries = loaded.episodes.map((e) => catalogEntry(e.meta))
+    const json = JSON.stringify(entries)
+    // Named by content: the one file whose name the code must know, so it caches forever.
+    catalog = { entries, json, file: `data/catalog.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json` }
     return loaded
   }
 
@@ -119,7 +121,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
 
     generateBundle(options) {
       if (options.format !== 'es' || !loaded || this.environment?.config.consumer === 'server') return
-      this.emitFile({ type: 'asset', fileName: catalogFileName(), source: catalogJson() })
+      this.emitFile({ type: 'asset', fileName: catalog.file, source: catalog.json })
       for (const episode of bySlug.values()) {
         this.emitFile({ type: 'asset', fileName: episodeDataFile(episode.meta.slug), source: episodeJson(episode) })
       }
@@ -132,7 +134,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         const url = (req.url ?? '').split('?')[0] ?? ''
         const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
         let body: string | undefined
-        if (url.endsWith(`/${catalogFileName()}`)) body = catalogJson()
+        if (catalog.file && url.endsWith(`/${catalog.file}`)) body = catalog.json
         else if (episode?.[1]) {
           const data = bySlug.get(decodeURIComponent(episode[1]))
           body = data ? episodeJson(data) : undefined
@@ -174,12 +176,12 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       if (vid === CATALOG) {
         if (options?.ssr) {
           // Prerendering (Node) reads the catalog and each episode from modules.
-          const episodes = catalogEntries()
+          const episodes = catalog.entries
           const loaders = episodes.map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}).then((m) => m.default),`)
           return `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\nexport const loaders = {\n${loaders.join('\n')}\n}\nexport const catalogFile = ''\n`
         }
         // The browser fetches the catalog and each episode as JSON files: data, not code.
-        return `export const episodes = []\nexport const loaders = {}\nexport const catalogFile = ${JSON.stringify(catalogFileName())}\n`
+        return `export const episodes = []\nexport const loaders = {}\nexport const catalogFile = ${JSON.stringify(catalog.file)}\n`
       }
       if (vid === SEARCH_INDEX) return jsonModule(searchIndexData([...bySlug.values()]))
       const slug = decodeURIComponent(vid.slice(EPISODE.length))
