@@ -86,10 +86,6 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     usePlayback.getState().setSearching(search.active)
   }, [search.active])
   const highlights = useMemo(() => new Map(search.result.lines.map((h) => [h.line, h.ranges])), [search.result])
-  const visibleLines = useMemo(
-    () => (search.speakers.length ? new Set(timeline.lines.filter((l) => l.speaker && search.speakers.includes(l.speaker)).map((l) => l.index)) : undefined),
-    [search.speakers, timeline.lines],
-  )
   const searchCurrentLine = search.result.lines[search.current]?.line
   const code = shortCode(meta.season, meta.episode)
 
@@ -133,7 +129,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
             onSeekLine={seekLine}
             onSeekChapter={seekChapter}
             onCopyLine={copyLine}
-            visibleLines={visibleLines}
+            visibleLines={search.speakerLines}
             highlights={search.active ? highlights : undefined}
             searchCurrentLine={searchCurrentLine}
           />

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
+import { countSpeakers, type SpeakerCount } from '../../lib/episode/speakers.ts'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
 import type { EpisodeSearch, EpisodeSearchResult } from '../../lib/search/episode-search.ts'
 
@@ -18,7 +19,9 @@ export interface EpisodeSearchState {
   /** False until the engine has loaded (a moment after the first use). */
   ready: boolean
   result: EpisodeSearchResult
-  speakerCounts: readonly { name: string; count: number }[]
+  speakerCounts: readonly SpeakerCount[]
+  /** With a speaker filter, the indexes of the lines it keeps (undefined until the engine loads). */
+  speakerLines: ReadonlySet<number> | undefined
   /** Index into `result.lines` of the result moved to, or -1. */
   current: number
   setQuery(q: string): void
@@ -38,11 +41,8 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
   const [wanted, setWanted] = useState(false)
   const [current, setCurrent] = useState(-1)
 
-  const speakerCounts = useMemo(() => {
-    const counts = new Map<string, number>()
-    for (const l of lines) if (l.speaker !== undefined) counts.set(l.speaker, (counts.get(l.speaker) ?? 0) + 1)
-    return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-  }, [lines])
+  // Known before the engine loads: the speaker filter lists them at once.
+  const speakerCounts = useMemo(() => countSpeakers(lines), [lines])
 
   const needEngine = wanted || active
   useEffect(() => {
@@ -57,6 +57,11 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
   }, [needEngine, engine, lines, chapters])
 
   const result = useMemo(() => (engine && active ? engine.search(query, { speakers }) : EMPTY), [engine, active, query, speakers])
+  // The lines the speaker filter keeps, matched by the engine as the search matches them.
+  const speakerLines = useMemo(
+    () => (engine && speakers.length ? new Set(engine.search('', { speakers }).lines.map((h) => h.line)) : undefined),
+    [engine, speakers],
+  )
   // A new result set starts at its first result.
   const [seen, setSeen] = useState(result)
   if (seen !== result) {
@@ -73,6 +78,7 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
     ready: engine !== null,
     result,
     speakerCounts,
+    speakerLines,
     current,
     setQuery: (q) => write(q, speakers),
     setSpeakers: (names) => write(query, names),

@@ -3,6 +3,7 @@
  * the search across episodes. Built once per episode (a few milliseconds for ~300 lines),
  * then each keystroke is a query.
  */
+import { countSpeakers, type SpeakerCount } from '../episode/speakers.ts'
 import type { Chapter, TimedLine } from '../episode/types.ts'
 import { buildTextIndex, highlightLine, matchLines, planQuery, rankMatches, type TextIndex } from './engine.ts'
 import type { Range } from './highlight.ts'
@@ -38,11 +39,7 @@ export interface EpisodeSearchResult {
   chapters: ChapterHit[]
 }
 
-export interface SpeakerCount {
-  name: string
-  /** Lines of this speaker. */
-  count: number
-}
+export type { SpeakerCount }
 
 export interface EpisodeSearch {
   search(query: string, options?: EpisodeSearchOptions): EpisodeSearchResult
@@ -62,9 +59,7 @@ function inTranscriptOrder(index: TextIndex, query: ParsedQuery, allow: Uint8Arr
 export function createEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearch {
   const lineIndex = buildTextIndex(lines.map((l) => l.text))
   const chapterIndex = buildTextIndex(chapters.map((c) => c.title))
-  const counts = new Map<string, number>()
-  for (const l of lines) if (l.speaker !== undefined) counts.set(l.speaker, (counts.get(l.speaker) ?? 0) + 1)
-  const speakers = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+  const speakers = countSpeakers(lines)
   const speakerKeys = lines.map((l) => (l.speaker === undefined ? '' : foldName(l.speaker)))
 
   function allowed(options: EpisodeSearchOptions | undefined): Uint8Array | null {
