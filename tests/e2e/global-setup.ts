@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { preview, type PreviewServer } from 'vite'
+import { LONG_EPISODE_SLUG, makeLongEpisode } from '../../bench/long-episode.ts'
 import { buildSite } from '../../scripts/build-site.ts'
 import { HOSTILE_EPISODE } from './hostile-episode.ts'
 
@@ -17,6 +18,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
     longestSlug: string | null
+    /** A generated 4-hour, 5,000-line episode (bench/long-episode.ts). */
+    longSlug: string
   }
 }
 
@@ -43,6 +46,15 @@ let server: PreviewServer | undefined
 let work: string | undefined
 
 export async function setup(project: TestProject): Promise<void> {
+  project.provide('longSlug', LONG_EPISODE_SLUG)
+  // PLAYSCRIPT_E2E_URL: run against a site already built and served (same episodes), to check a
+  // test against another build without rebuilding.
+  const given = process.env.PLAYSCRIPT_E2E_URL
+  if (given) {
+    project.provide('baseURL', given.replace(/\/$/, ''))
+    project.provide('longestSlug', process.env.PLAYSCRIPT_E2E_LONGEST ?? null)
+    return
+  }
   work = await mkdtemp(path.join(os.tmpdir(), 'playscript-e2e-'))
   const episodes = path.join(work, 'episodes')
   await mkdir(episodes)
@@ -50,6 +62,8 @@ export async function setup(project: TestProject): Promise<void> {
   await writeFile(path.join(episodes, 'hostile-content.md'), HOSTILE_EPISODE)
   const longest = await longestCorpusEpisode()
   if (longest) await copyFile(path.join(CORPUS, longest), path.join(episodes, longest))
+  // From the corpus when it is here, else from the bundled episodes: the long episode is always built.
+  await writeFile(path.join(episodes, `${LONG_EPISODE_SLUG}.md`), makeLongEpisode(longest ? CORPUS : 'episodes', { rot13: true }))
 
   const outDir = path.join(work, 'dist')
   await buildSite({ episodesDir: episodes, outDir })
