@@ -57,7 +57,11 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
     for (const e of loaded.episodes) bySlug.set(e.meta.slug, e)
 
     const lines = loaded.episodes.reduce((n, e) => n + e.timeline.lines.length, 0)
-    const headers = loaded.episodes.reduce((n, e) => n + e.timeline.chapters.length, 0)
+    // Headers with no lines of their own are not chapters (timeline rule 6): count the written ones.
+    const headers = files.filter((f) => !isDraft(f.name)).reduce((n, f) => n + (f.text.match(/^- header:/gm)?.length ?? 0), 0)
+    const chapters = loaded.episodes.reduce((n, e) => n + e.timeline.chapters.length, 0)
+    expect(chapters).toBeLessThan(headers)
+    expect(loaded.episodes.every((e) => e.timeline.chapters.every((c) => c.firstLine >= 0))).toBe(true)
     const estimated = loaded.episodes.reduce((n, e) => n + e.timeline.lines.filter((l) => l.estimated).length, 0)
     const outOfOrder = loaded.problems.filter((p) => /out of order/.test(p.message)).length
     const speakers = new Set(loaded.episodes.flatMap((e) => e.meta.speakers)).size
@@ -188,7 +192,11 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
 
   it("matches the README's figures", () => {
     const lines = loaded.episodes.reduce((n, e) => n + e.timeline.lines.length, 0)
-    const headers = loaded.episodes.reduce((n, e) => n + e.timeline.chapters.length, 0)
+    // Headers with no lines of their own are not chapters (timeline rule 6): count the written ones.
+    const headers = files.filter((f) => !isDraft(f.name)).reduce((n, f) => n + (f.text.match(/^- header:/gm)?.length ?? 0), 0)
+    const chapters = loaded.episodes.reduce((n, e) => n + e.timeline.chapters.length, 0)
+    expect(chapters).toBeLessThan(headers)
+    expect(loaded.episodes.every((e) => e.timeline.chapters.every((c) => c.firstLine >= 0))).toBe(true)
     // Empty `line:` items are skipped with a warning, so loaded lines plus
     // those warnings is what the files hold. The corpus has none today, so the
     // loaded count itself is the README's. (The README counts the published

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatTime, formatTimeParam, parseIsoDuration, parseTime } from './time.ts'
+import { formatDuration, formatTime, formatTimeParam, parseIsoDuration, parseTime, timeLabel } from './time.ts'
 
 describe('parseTime', () => {
   it.each([
@@ -205,5 +205,17 @@ describe('formatDuration', () => {
     [Infinity, '0 s'],
   ])('formats %d as %s', (sec, expected) => {
     expect(formatDuration(sec)).toBe(expected)
+  })
+})
+
+describe('timeLabel', () => {
+  it('shows the written time of a written start', () => {
+    expect(timeLabel(3748, false, '1:02:28')).toBe('1:02:28')
+  })
+  it('formats a start with no written time', () => {
+    expect(timeLabel(100, false)).toBe('1:40')
+  })
+  it('marks an estimated start with ~, even when a time was written', () => {
+    expect(timeLabel(171.4, true, '2:42')).toBe('~2:51')
   })
 })

@@ -93,6 +93,16 @@ export function formatTime(sec: number): string {
 }
 
 /**
+ * How a start is shown everywhere (transcript, chapters, search results): the
+ * written display time when the start is the written one (`1:02:28`), else
+ * {@link formatTime}; an estimated start gets a `~` (`~2:51`).
+ */
+export function timeLabel(start: number, estimated: boolean, written?: string): string {
+  if (!estimated && written) return written
+  return `${estimated ? '~' : ''}${formatTime(start)}`
+}
+
+/**
  * Compact form for share URLs (`?t=`): the value rounded to 3 decimals, with
  * no trailing zeros and no decimal point when whole: `3748`, `162.35`, `0.001`.
  * Negative, NaN and non-finite values give `0`.

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Timeline } from '../episode/types.ts'
+import type { SourceItem, Timeline } from '../episode/types.ts'
 import { parseTime, formatTimeParam } from '../time/time.ts'
-import { chapterAt, lineAt, lineAtFrom, lineShareTime } from './lookup.ts'
+import { chapterAt, chapterShareTime, episodeLength, lineAt, lineAtFrom, lineShareTime, nearestKept } from './lookup.ts'
+import { buildTimeline } from './timeline.ts'
+
+const L = (sec: number, text = 'x'.repeat(15)): SourceItem => ({ kind: 'line', text, sec })
+const H = (title: string): SourceItem => ({ kind: 'header', title })
 
 /** A timeline with lines at `starts`; `chapters[i]` is line i's chapter (default -1). */
 function timeline(starts: number[], lineChapters: number[] = []): Timeline {
@@ -79,11 +83,11 @@ describe('lineAtFrom', () => {
 })
 
 describe('chapterAt', () => {
-  const withChapters = timeline([5, 10, 20, 30], [-1, 0, 0, 1])
+  const withChapters = buildTimeline([L(5), H('A'), L(10), L(20), H('B'), L(30)]).timeline
   it.each([
-    [0, -1], // no active line
+    [0, -1], // no chapter yet
     [NaN, -1],
-    [5, -1], // the active line has no chapter
+    [5, -1], // the active line comes before the first header
     [10, 0],
     [25, 0],
     [30, 1],
@@ -92,8 +96,39 @@ describe('chapterAt', () => {
     expect(chapterAt(withChapters, seconds)).toBe(expected)
   })
 
+  it('is the opening chapter from 0, before its first line', () => {
+    const opening = buildTimeline([H('Intro'), H('Welcome'), L(100), H('Next'), L(200)]).timeline
+    expect(opening.chapters.map((c) => [c.title, c.start])).toEqual([
+      ['Welcome', 0],
+      ['Next', 200],
+    ])
+    expect([0, 50, 100, 199.9, 200].map((t) => chapterAt(opening, t))).toEqual([0, 0, 0, 0, 1])
+  })
+
   it('is -1 on an empty timeline', () => {
     expect(chapterAt(empty, 3)).toBe(-1)
+  })
+})
+
+describe('chapterShareTime', () => {
+  it('is 0 for a chapter that opens the transcript, else its first line’s share time', () => {
+    const t = buildTimeline([H('Welcome'), L(100), H('Next'), L(200)]).timeline
+    expect(t.chapters.map((c) => chapterShareTime(t, c))).toEqual([0, 200])
+  })
+})
+
+describe('episodeLength', () => {
+  // Each line lasts 15 characters / 15 per second = 1 s after the last written time.
+  const t = buildTimeline([L(100), L(5000)]).timeline
+  it('is the stated duration when the transcript ends before it', () => {
+    expect(episodeLength(t, 6000)).toBe(6000)
+  })
+  it('is the end of the last line when the stated duration is shorter, or missing', () => {
+    expect(episodeLength(t, 4800)).toBe(5001)
+    expect(episodeLength(t, undefined)).toBe(5001)
+  })
+  it('is 0 for no transcript and no duration', () => {
+    expect(episodeLength(empty, undefined)).toBe(0)
   })
 })
 
@@ -129,5 +164,18 @@ describe('lineShareTime', () => {
     expect(() => lineShareTime(tl, 4)).toThrow(RangeError)
     expect(() => lineShareTime(tl, -1)).toThrow(RangeError)
     expect(() => lineShareTime(empty, 0)).toThrow(RangeError)
+  })
+})
+
+describe('nearestKept', () => {
+  it.each([
+    [[2, 5, 9], 5, 5], // kept itself
+    [[2, 5, 9], 7, 5], // the last kept line before
+    [[2, 5, 9], 100, 9],
+    [[2, 5, 9], 0, 2], // none before: the first kept after
+    [[], 3, -1],
+    [[2, 5], -1, -1],
+  ])('in %j for line %d is %d', (kept, i, expected) => {
+    expect(nearestKept(kept, i)).toBe(expected)
   })
 })

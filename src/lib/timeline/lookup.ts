@@ -5,7 +5,8 @@
  * Lines' starts are strictly increasing (see `buildTimeline`), which is what
  * makes "the last line whose start <= t" well defined.
  */
-import type { Timeline } from '../episode/types.ts'
+import type { Chapter, Timeline } from '../episode/types.ts'
+import { timelineEnd } from './timeline.ts'
 
 /**
  * Index of the active line at `seconds`, by binary search (O(log n)).
@@ -47,13 +48,41 @@ export function lineAtFrom(timeline: Timeline, seconds: number, hint: number): n
 }
 
 /**
- * Index of the chapter containing the active line at `seconds` (that line's
- * `chapter`): -1 when the line comes before any header, and -1 when there is
- * no active line (see {@link lineAt} for the boundary rule).
+ * Index of the chapter playing at `seconds`: the last chapter whose start is
+ * at or before `seconds`, or -1. Chapters start where their first line starts
+ * (the first one at 0 when it opens the transcript), so this is the active
+ * line's `chapter` whenever a line is active (see {@link lineAt}), and the
+ * opening chapter before the first line.
  */
 export function chapterAt(timeline: Timeline, seconds: number): number {
-  const line = timeline.lines[lineAt(timeline, seconds)]
-  return line === undefined ? -1 : line.chapter
+  const chapters = timeline.chapters
+  let lo = 0
+  let hi = chapters.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const chapter = chapters[mid]
+    if (chapter !== undefined && chapter.start <= seconds) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
+
+/**
+ * How long the episode runs, for the clock and the progress display: the
+ * later of its stated duration and the end of its transcript (real files
+ * often state a duration that ends before their last lines).
+ */
+export function episodeLength(timeline: Timeline, statedSec: number | undefined): number {
+  return Math.max(statedSec ?? 0, timelineEnd(timeline))
+}
+
+/**
+ * The time to put in a chapter's share link: 0 for a chapter that opens the
+ * transcript at 0, else its first line's share time ({@link lineShareTime}).
+ */
+export function chapterShareTime(timeline: Timeline, chapter: Chapter): number {
+  if (chapter.firstLine < 0 || chapter.start < (timeline.lines[chapter.firstLine]?.start ?? 0)) return chapter.start
+  return lineShareTime(timeline, chapter.firstLine)
 }
 
 /**
@@ -93,4 +122,22 @@ function ceilTo(x: number, scale: number): number {
   while (k / scale < x) k++
   while ((k - 1) / scale >= x) k--
   return k / scale
+}
+
+/**
+ * With a filter that keeps only some lines (`kept`, ascending indexes), the
+ * kept line that stands for line `i`: `i` itself when kept, else the last
+ * kept line before it, else the first kept line after it; -1 when nothing is
+ * kept or `i` is -1.
+ */
+export function nearestKept(kept: readonly number[], i: number): number {
+  if (i < 0 || kept.length === 0) return -1
+  let lo = 0
+  let hi = kept.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((kept[mid] ?? Infinity) <= i) lo = mid + 1
+    else hi = mid
+  }
+  return kept[lo - 1] ?? kept[0] ?? -1
 }

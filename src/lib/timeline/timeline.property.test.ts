@@ -238,14 +238,14 @@ describe('buildTimeline properties', () => {
         let speaker: string | undefined
         let chapter = -1
         let k = 0
-        const firstLineAfter: number[] = [] // per chapter: first line after it (any headers between)
-        const directLine: number[] = [] // per chapter: line right after it, or -1
-        let open: number[] = []
+        // A header is a chapter only when a line comes right after it (else it has no lines).
+        const kept: { title: string; firstLine: number }[] = []
         items.forEach((item, pos) => {
           if (item.kind === 'header') {
-            chapter++
-            open.push(chapter)
-            directLine[chapter] = items[pos + 1]?.kind === 'line' ? k : -1
+            if (items[pos + 1]?.kind === 'line') {
+              chapter++
+              kept.push({ title: item.title, firstLine: k })
+            }
             return
           }
           const who = item.who?.trim()
@@ -253,23 +253,25 @@ describe('buildTimeline properties', () => {
           expect(lines[k]?.speaker).toBe(speaker)
           expect(lines[k]?.chapter).toBe(chapter)
           expect(lines[k]?.time).toBe(item.time)
-          for (const c of open) firstLineAfter[c] = k
-          open = []
           k++
         })
 
-        expect(chapters).toHaveLength(chapter + 1)
-        const last = lines[lines.length - 1]
-        const end = last ? last.start + lineWeight(last.text) / SPEAKING_RATE : 0
+        expect(chapters).toHaveLength(kept.length)
         let prev = -Infinity
         chapters.forEach((c, i) => {
           expect(c.index).toBe(i)
-          expect(c.firstLine).toBe(directLine[i])
-          const next = lines[firstLineAfter[i] ?? -1]
-          expect(c.start).toBe(next ? next.start : end)
-          expect(c.estimated).toBe(next ? next.estimated : true)
-          expect(c.start).toBeGreaterThanOrEqual(prev)
+          expect(c.title).toBe(kept[i]?.title)
+          expect(c.firstLine).toBe(kept[i]?.firstLine)
+          const first = lines[c.firstLine]
+          if (!first) throw new Error('a chapter without its first line')
+          // The chapter that opens the transcript starts at 0; every other at its first line.
+          const opens = i === 0 && c.firstLine === 0
+          expect(c.start).toBe(opens ? 0 : first.start)
+          expect(c.estimated).toBe(opens ? false : first.estimated)
+          expect(c.start).toBeGreaterThan(prev)
           prev = c.start
+          // The chapter playing at each of its lines' starts is this one.
+          expect(chapterAt(timeline, first.start)).toBe(i)
         })
       }),
       runs,

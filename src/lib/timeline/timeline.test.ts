@@ -58,13 +58,9 @@ describe('buildTimeline: edge shapes', () => {
     ])
   })
 
-  it('handles headers only', () => {
+  it('handles headers only (none has lines, so there are no chapters)', () => {
     const { timeline } = buildTimeline([H('A'), H('B')])
-    expect(timeline.lines).toEqual([])
-    expect(timeline.chapters).toEqual([
-      { index: 0, title: 'A', start: 0, estimated: true, firstLine: -1 },
-      { index: 1, title: 'B', start: 0, estimated: true, firstLine: -1 },
-    ])
+    expect(timeline).toEqual({ lines: [], chapters: [] })
   })
 })
 
@@ -221,14 +217,18 @@ describe('buildTimeline: chapters', () => {
     expect(timeline.chapters).toEqual([{ index: 0, title: 'A', start: 10, estimated: false, firstLine: 1 }])
   })
 
-  it('starts headers in a row at the next line; only the last owns it', () => {
-    const { timeline } = buildTimeline([H('A'), H('B'), H('C'), L(100), L(120)])
+  it('drops headers with no lines of their own: of headers in a row, the last is the chapter', () => {
+    const { timeline } = buildTimeline([L(50), H('A'), H('B'), H('C'), L(100), L(120)])
+    expect(timeline.chapters).toEqual([{ index: 0, title: 'C', start: 100, estimated: false, firstLine: 1 }])
+    expect(timeline.lines.map((l) => l.chapter)).toEqual([-1, 0, 0])
+  })
+
+  it('starts a chapter that opens the transcript at 0', () => {
+    const { timeline } = buildTimeline([H('Intro'), H('Welcome'), L(100), H('Next'), L(200)])
     expect(timeline.chapters).toEqual([
-      { index: 0, title: 'A', start: 100, estimated: false, firstLine: -1 },
-      { index: 1, title: 'B', start: 100, estimated: false, firstLine: -1 },
-      { index: 2, title: 'C', start: 100, estimated: false, firstLine: 0 },
+      { index: 0, title: 'Welcome', start: 0, estimated: false, firstLine: 0 },
+      { index: 1, title: 'Next', start: 200, estimated: false, firstLine: 1 },
     ])
-    expect(timeline.lines.map((l) => l.chapter)).toEqual([2, 2])
   })
 
   it('mirrors the estimated flag of the next line', () => {
@@ -237,13 +237,13 @@ describe('buildTimeline: chapters', () => {
     expect(timeline.chapters).toEqual([{ index: 0, title: 'A', start: 10, estimated: true, firstLine: 1 }])
   })
 
-  it('starts headers after the last line at its end, estimated', () => {
+  it('drops headers after the last line', () => {
     const { timeline } = buildTimeline([H('A'), L(10, 30), H('B'), H('C')])
-    expect(timeline.chapters).toEqual([
-      { index: 0, title: 'A', start: 10, estimated: false, firstLine: 0 },
-      { index: 1, title: 'B', start: 12, estimated: true, firstLine: -1 },
-      { index: 2, title: 'C', start: 12, estimated: true, firstLine: -1 },
-    ])
+    expect(timeline.chapters).toEqual([{ index: 0, title: 'A', start: 0, estimated: false, firstLine: 0 }])
+  })
+
+  it('has no chapters without lines', () => {
+    expect(buildTimeline([H('A'), H('B')]).timeline.chapters).toEqual([])
   })
 })
 
@@ -267,12 +267,12 @@ describe('buildTimeline: seed episode shape', () => {
     expect(timeline.lines.map((l) => l.estimated)).toEqual([false, false, false, false, true, false])
     expect(timeline.lines.map((l) => l.time)).toEqual(['1:40', '2:06', '2:25', '2:42', '2:42', '4:31'])
     expect(timeline.lines.map((l) => l.speaker)).toEqual(['Host', 'Guest', 'Host', 'Guest', 'Guest', 'Host'])
-    expect(timeline.lines.map((l) => l.chapter)).toEqual([1, 1, 2, 2, 2, 2])
+    expect(timeline.lines.map((l) => l.chapter)).toEqual([0, 0, 1, 1, 1, 1])
     expect(timeline.lines.map((l) => l.index)).toEqual([0, 1, 2, 3, 4, 5])
+    // "Intro" has no lines of its own; "Welcome" opens the transcript, so it starts at 0.
     expect(timeline.chapters).toEqual([
-      { index: 0, title: 'Intro', start: 100, estimated: false, firstLine: -1 },
-      { index: 1, title: 'Welcome', start: 100, estimated: false, firstLine: 0 },
-      { index: 2, title: 'Early days', start: 145, estimated: false, firstLine: 2 },
+      { index: 0, title: 'Welcome', start: 0, estimated: false, firstLine: 0 },
+      { index: 1, title: 'Early days', start: 145, estimated: false, firstLine: 2 },
     ])
   })
 })

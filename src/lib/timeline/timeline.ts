@@ -73,12 +73,15 @@ export function lineWeight(text: string): number {
  *    string.
  * 5. Speaker: the line's `who` (trimmed, non-empty), else the speaker of the
  *    line before (across chapters), else undefined.
- * 6. Chapters: a header starts where the next line starts (several headers in
- *    a row all take that start) and mirrors its `estimated`. Headers after the
- *    last line start at the end of the last line (its start + weight /
- *    SPEAKING_RATE; 0 with no lines), estimated. `firstLine` is the line right
- *    after the header, or -1 when another header or the end comes first. A
- *    line's `chapter` is the last header before it, or -1.
+ * 6. Chapters, as a listener reads them: a header directly followed by another
+ *    header or by the end of the transcript has no lines of its own and is not
+ *    a chapter (it is dropped: real files open with "Podcast Introduction"
+ *    right before "Guest Introduction"). Every chapter has a `firstLine`, the
+ *    line right after its header, and starts where that line starts, mirroring
+ *    its `estimated`, except the first chapter when it opens the transcript
+ *    (no line before it): it starts at 0, not estimated, so it covers the
+ *    start of the video. A line's `chapter` is the last header before it (a
+ *    kept one, since a line follows it), or -1.
  *
  * Starts are finite, >= 0 and strictly increasing along the lines. In the
  * floating-point corner where two written times are too close for that
@@ -177,13 +180,12 @@ export function buildTimeline(items: readonly SourceItem[]): BuildResult {
   // --- 4, 5, 6. Lines and chapters ------------------------------------------
   const timedLines: TimedLine[] = []
   const chapters: Chapter[] = []
-  let pending: Chapter[] = [] // headers waiting for the next line
+  let pending: string | undefined // the header right above the next line, if any
   let speaker: string | undefined
   for (const item of items) {
     if (item.kind === 'header') {
-      const chapter: Chapter = { index: chapters.length, title: item.title, start: 0, estimated: true, firstLine: -1 }
-      chapters.push(chapter)
-      pending.push(chapter)
+      // A header followed by another one has no lines: the later one wins.
+      pending = item.title
       continue
     }
     const k = timedLines.length
@@ -192,28 +194,30 @@ export function buildTimeline(items: readonly SourceItem[]): BuildResult {
     const who = item.who?.trim()
     if (who) speaker = who
 
-    pending.forEach((chapter, i) => {
-      chapter.start = lineStart
-      chapter.estimated = estimated
-      // Only the header directly above the line owns it.
-      if (i === pending.length - 1) chapter.firstLine = k
-    })
-    pending = []
+    if (pending !== undefined) {
+      const opens = k === 0 && chapters.length === 0
+      chapters.push({ index: chapters.length, title: pending, start: opens ? 0 : lineStart, estimated: opens ? false : estimated, firstLine: k })
+      pending = undefined
+    }
 
     const line: TimedLine = { index: k, text: item.text, start: lineStart, estimated, chapter: chapters.length - 1 }
     if (speaker !== undefined) line.speaker = speaker
     if (item.time !== undefined) line.time = item.time
     timedLines.push(line)
   }
-  // Headers after the last line start where it ends.
-  const lastLine = timedLines[timedLines.length - 1]
-  const end = lastLine ? lastLine.start + lineWeight(lastLine.text) / SPEAKING_RATE : 0
-  for (const chapter of pending) {
-    chapter.start = end
-    chapter.estimated = true
-  }
+  // A header after the last line has no lines either: dropped.
 
   return { timeline: { lines: timedLines, chapters }, outOfOrder }
+}
+
+/**
+ * Where the transcript ends: the last line's start plus its length at
+ * {@link SPEAKING_RATE} (the same rule that times lines after the last written
+ * time); 0 with no lines.
+ */
+export function timelineEnd(timeline: Timeline): number {
+  const last = timeline.lines[timeline.lines.length - 1]
+  return last ? last.start + lineWeight(last.text) / SPEAKING_RATE : 0
 }
 
 /** A written time that can be an anchor: finite, in [0, MAX_WRITTEN_SEC]. */
