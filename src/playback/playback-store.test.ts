@@ -122,6 +122,23 @@ describe('playback store', () => {
     expect(usePlayback.getState().activeLine).toBe(3)
   })
 
+  it('starts the read-along clock at the first line when the video fails at 0:00', () => {
+    connectFake()
+    const clock = new ReadAlongClock(100, {}, () => 0)
+    usePlayback.getState().videoUnavailable('blocked', clock)
+    expect(clock.getCurrentTime()).toBe(10)
+    expect(usePlayback.getState().activeLine).toBe(0)
+  })
+
+  it('stops a seek past the end at the end', () => {
+    usePlayback.getState().attach(timeline, 0, 50)
+    const player = new FakePlayer(100, {})
+    usePlayback.getState().connect(player, 'video')
+    usePlayback.getState().requestSeek(5000)
+    expect(player.time).toBe(50)
+    expect(usePlayback.getState().activeLine).toBe(3)
+  })
+
   it('does nothing on play or seek before a player is connected, but still highlights the cue', () => {
     usePlayback.getState().attach(timeline)
     usePlayback.getState().togglePlay()
@@ -149,5 +166,16 @@ describe('ReadAlongClock', () => {
     expect(states).toEqual(['playing', 'paused', 'playing', 'ended'])
     clock.seekTo(-5)
     expect(clock.getCurrentTime()).toBe(0)
+  })
+
+  it('plays again from its restart point, not 0:00, once it has reached the end', () => {
+    let now = 0
+    const clock = new ReadAlongClock(60, {}, () => now, 12)
+    clock.seekTo(59)
+    clock.play()
+    now = 5000
+    expect(clock.getCurrentTime()).toBe(60)
+    clock.play()
+    expect(clock.getCurrentTime()).toBe(12)
   })
 })

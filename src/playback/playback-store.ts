@@ -32,13 +32,14 @@ export interface PlaybackState {
   following: boolean
   /** Bumped on every requested seek, so the transcript can scroll even when the line is unchanged. */
   seekSerial: number
-  /** A transcript search is active: following holds until it is cleared. */
-  searching: boolean
 }
 
 export interface PlaybackActions {
-  /** Starts following a new episode's timeline; `startAt` cues the clock there. */
-  attach(timeline: Timeline, startAt?: number): void
+  /**
+   * Starts following a new episode's timeline; `startAt` cues the clock there.
+   * `length` is how long the episode runs (seeks past it stop at it); 0 when unknown.
+   */
+  attach(timeline: Timeline, startAt?: number, length?: number): void
   /** Connects the clock: the video once ready, or the read-along clock. */
   connect(port: PlayerPort, source: PlayerSource): void
   /** The video cannot play: say why, and let the read-along clock take over. */
@@ -51,7 +52,6 @@ export interface PlaybackActions {
   requestSeek(seconds: number, options?: { play?: boolean }): void
   togglePlay(): void
   setFollowing(following: boolean): void
-  setSearching(searching: boolean): void
   /** Current clock time, read on demand (never stored). */
   currentTime(): number
   reset(): void
@@ -72,12 +72,12 @@ const initialState: PlaybackState = {
   videoProblem: null,
   following: true,
   seekSerial: 0,
-  searching: false,
 }
 
 // Not state: nothing renders from these.
 let port: PlayerPort | null = null
 let cueAt = 0
+let length = 0
 let pendingSeek: { target: number; until: number } | null = null
 const timeListeners = new Set<(seconds: number) => void>()
 
@@ -102,9 +102,10 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
   return {
     ...initialState,
 
-    attach(timeline, startAt) {
+    attach(timeline, startAt, episodeLength) {
       port = null
       pendingSeek = null
+      length = episodeLength ?? 0
       cueAt = startAt ?? 0
       set({ ...initialState, timeline })
       showTime(cueAt)
@@ -121,7 +122,9 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
     videoUnavailable(problem, readAlong) {
       const at = port?.getCurrentTime() ?? cueAt
       port?.pause()
-      cueAt = at
+      // The read-along clock starts where the words do: nothing to highlight before the first line.
+      const first = get().timeline?.lines[0]?.start ?? 0
+      cueAt = Math.max(at, first)
       set({ videoStatus: 'unavailable', videoProblem: problem })
       get().connect(readAlong, 'read-along')
     },
@@ -143,7 +146,7 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
     },
 
     requestSeek(seconds, options = {}) {
-      const t = Math.max(0, seconds)
+      const t = Math.max(0, length > 0 ? Math.min(seconds, length) : seconds)
       cueAt = t
       if (port) {
         port.seekTo(t)
@@ -164,10 +167,6 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
       if (following !== get().following) set({ following })
     },
 
-    setSearching(searching) {
-      if (searching !== get().searching) set({ searching })
-    },
-
     currentTime() {
       return port ? port.getCurrentTime() : cueAt
     },
@@ -176,6 +175,7 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
       port = null
       pendingSeek = null
       cueAt = 0
+      length = 0
       timeListeners.clear()
       set(initialState)
     },

@@ -12,15 +12,22 @@ export class ReadAlongClock implements PlayerPort {
   /** `now()` when play started, while playing. */
   private startedAt = 0
 
+  /**
+   * @param duration how long the episode runs (the later of its stated duration and its last
+   *   line's end): the clock stops there; 0 for no end.
+   * @param restartAt where Play starts again once the clock has reached the end: the first
+   *   line, not 0:00.
+   */
   constructor(
     private readonly duration: number,
     private readonly events: PlayerEvents = {},
     private readonly now: () => number = () => performance.now(),
+    private readonly restartAt = 0,
   ) {}
 
   play(): void {
     if (this.state === 'playing') return
-    if (this.duration > 0 && this.base >= this.duration) this.base = 0
+    if (this.duration > 0 && this.base >= this.duration) this.base = Math.min(this.restartAt, this.duration)
     this.startedAt = this.now()
     this.setState('playing')
   }
