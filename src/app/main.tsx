@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
@@ -23,7 +23,11 @@ async function start(container: HTMLElement): Promise<void> {
     const slug = episodeSlugFromPath(renderedFor)
     if (slug) await Promise.all([loadEpisode(slug), loadEpisodeRoute()])
     else if (renderedFor === '/') await loadCatalog()
-    hydrateRoot(container, app)
+    // As a transition, hydration yields to the browser every few milliseconds instead of blocking
+    // it for the whole page: a 5,000-line transcript stays scrollable while it hydrates.
+    startTransition(() => {
+      hydrateRoot(container, app)
+    })
   } else {
     container.replaceChildren()
     createRoot(container).render(app)

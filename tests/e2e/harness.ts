@@ -73,7 +73,8 @@ export async function openUrl(url: string, options: OpenOptions = {}): Promise<O
 
 /** Waits until the fake player is ready and connected (the Play button is enabled). */
 export async function playerReady(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled()).toBe(true)
+  // Generous: a 5,000-line page hydrates in seconds on a loaded 2-core machine (speed is the bench's job).
+  await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled(), { timeout: 20_000 }).toBe(true)
 }
 
 export function fake(page: Page) {

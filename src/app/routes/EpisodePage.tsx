@@ -1,28 +1,46 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useLocation } from 'react-router'
+import { useLocation, useSearchParams } from 'react-router'
 import { absoluteAppUrl, copyText } from '../../components/share.ts'
 import { useToast } from '../../components/Toast.tsx'
+import { useHydrated } from '../../components/use-hydrated.ts'
 import { EpisodeAbout, EpisodeFacts } from '../../features/episode/EpisodeAbout.tsx'
 import { EpisodeSearchPanel } from '../../features/search/EpisodeSearchPanel.tsx'
 import { useEpisodeSearch } from '../../features/search/use-episode-search.ts'
 import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
+import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
-import { lineAt, lineShareTime } from '../../lib/timeline/lookup.ts'
+import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
+import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useEpisodeShortcuts } from './use-episode-shortcuts.ts'
 
-/** A `?t=` is used only when it falls inside the episode. */
-export function validStart(t: number | undefined, episode: EpisodeData): number {
+/** A `?t=` is used only when it falls inside the episode (of `length` seconds, with a minute to spare). */
+export function validStart(t: number | undefined, length: number): number {
   if (t === undefined) return 0
-  const lines = episode.timeline.lines
-  const end = Math.max(episode.meta.durationSec ?? 0, (lines[lines.length - 1]?.start ?? 0) + 60)
-  return t >= 0 && t <= end ? t : 0
+  return t >= 0 && t <= length + 60 ? t : 0
+}
+
+/** How often the position is saved for resuming, while the page is open. */
+const SAVE_POSITION_MS = 3000
+
+/** On a phone, playing or seeking brings the transcript right under the pinned player. */
+function alignTranscriptUnderPlayer(): void {
+  if (!window.matchMedia?.('(max-width: 899px)').matches) return
+  const pane = document.querySelector('.transcript-pane')?.getBoundingClientRect()
+  const section = document.querySelector<HTMLElement>('.player-section')
+  if (!pane || !section) return
+  // The player is pinned at the top once the page scrolls past it: the pane goes right under it.
+  const pinnedAt = parseFloat(getComputedStyle(section).top) || 0
+  const gap = pane.top - pinnedAt - section.getBoundingClientRect().height
+  if (Math.abs(gap) < 8) return
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  window.scrollBy({ top: gap, behavior: reduce ? 'auto' : 'smooth' })
 }
 
 async function copyAndSay(path: string, what: string): Promise<void> {
@@ -34,15 +52,71 @@ async function copyAndSay(path: string, what: string): Promise<void> {
 export function EpisodePage({ episode }: { episode: EpisodeData }) {
   const { meta, timeline } = episode
   const location = useLocation()
-  const [startAt] = useState(() => validStart(readEpisodeParams(location.search).t, episode))
+  const length = useMemo(() => episodeLength(timeline, meta.durationSec), [timeline, meta.durationSec])
+  const [startAt] = useState(() => validStart(readEpisodeParams(location.search).t, length))
+  const [, setParams] = useSearchParams()
+  // Known in the browser only (after hydration): the position saved when the listener left.
+  const hydrated = useHydrated()
+  const [cameWithTime] = useState(() => readEpisodeParams(location.search).t !== undefined)
+  const [resumeDismissed, setResumeDismissed] = useState(false)
+  const resumeAt = useMemo(
+    () => (hydrated && !cameWithTime ? resumeOffer(loadPosition(meta.slug), length) : null),
+    [hydrated, cameWithTime, meta.slug, length],
+  )
   const searchRef = useRef<HTMLInputElement>(null)
   const helpRef = useRef<HTMLDialogElement>(null)
   const chaptersRef = useRef<HTMLDetailsElement>(null)
 
+  // Remember where the listener is: every few seconds, when the tab is hidden, and on leaving
+  // (declared before the store is attached, so on leaving it saves before the store resets).
   useEffect(() => {
-    usePlayback.getState().attach(timeline, startAt)
+    let saved = startAt
+    const save = () => {
+      const t = usePlayback.getState().currentTime()
+      if (Math.floor(t) === Math.floor(saved)) return
+      saved = t
+      savePosition(meta.slug, t)
+    }
+    const interval = window.setInterval(save, SAVE_POSITION_MS)
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') save()
+    }
+    document.addEventListener('visibilitychange', onHide)
+    window.addEventListener('pagehide', save)
+    return () => {
+      save()
+      window.clearInterval(interval)
+      document.removeEventListener('visibilitychange', onHide)
+      window.removeEventListener('pagehide', save)
+    }
+  }, [meta.slug, startAt])
+
+  useEffect(() => {
+    usePlayback.getState().attach(timeline, startAt, length)
     return () => usePlayback.getState().reset()
-  }, [timeline, startAt])
+  }, [timeline, startAt, length])
+
+  // A used `?t=` leaves the address (replaced, not pushed), so the address never points at a
+  // stale time: "Copy link" shares the current moment.
+  useEffect(() => {
+    if (!new URLSearchParams(window.location.search).has('t')) return
+    setParams(
+      (p) => {
+        p.delete('t')
+        return p
+      },
+      { replace: true, preventScrollReset: true },
+    )
+  }, [setParams])
+
+  // On a phone, starting to play or seeking puts the transcript under the pinned player.
+  // So does arriving at a time (a shared link).
+  useEffect(() => {
+    if (startAt > 0) alignTranscriptUnderPlayer()
+    return usePlayback.subscribe((s, prev) => {
+      if ((s.playing && !prev.playing) || s.seekSerial !== prev.seekSerial) alignTranscriptUnderPlayer()
+    })
+  }, [startAt])
   useEffect(() => {
     document.title = `${meta.title} · Playscript`
     // On a phone the chapter list starts folded, so the transcript is in reach.
@@ -54,13 +128,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   const lineHref = useCallback((line: TimedLine) => episodeSearch({ t: lineShareTime(timeline, line.index) }), [timeline])
   // A chapter's link selects its first line: that line's share time (a chapter with no line of
   // its own starts where the next line does).
-  const chapterHref = useCallback(
-    (c: Chapter) => {
-      const line = c.firstLine >= 0 ? c.firstLine : lineAt(timeline, c.start)
-      return episodeSearch({ t: line >= 0 ? lineShareTime(timeline, line) : c.start })
-    },
-    [timeline],
-  )
+  const chapterHref = useCallback((c: Chapter) => episodeSearch({ t: chapterShareTime(timeline, c) }), [timeline])
   const seekLine = useCallback((line: TimedLine) => usePlayback.getState().requestSeek(line.start, { play: true }), [])
   const seekChapter = useCallback((c: Chapter) => usePlayback.getState().requestSeek(c.start, { play: true }), [])
   const copyLine = useCallback(
@@ -82,11 +150,21 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   useEpisodeShortcuts(shortcutHandlers)
 
   const search = useEpisodeSearch(timeline.lines, timeline.chapters)
+  const querying = search.query.trim() !== ''
+  // Clearing a search goes back to the voice (moving through results paused following).
+  const wasQuerying = useRef(querying)
   useEffect(() => {
-    usePlayback.getState().setSearching(search.active)
-  }, [search.active])
+    if (wasQuerying.current && !querying) usePlayback.getState().setFollowing(true)
+    wasQuerying.current = querying
+  }, [querying])
   const highlights = useMemo(() => new Map(search.result.lines.map((h) => [h.line, h.ranges])), [search.result])
-  const searchCurrentLine = search.result.lines[search.current]?.line
+  // A speaker filter alone moves to no result: the transcript keeps following the voice.
+  const searchCurrentLine = querying ? search.result.lines[search.current]?.line : undefined
+  const { setSpeakers } = search
+  const showAllSpeakers = useCallback(() => {
+    setSpeakers([])
+    usePlayback.getState().setFollowing(true)
+  }, [setSpeakers])
   const code = shortCode(meta.season, meta.episode)
 
   return (
@@ -98,8 +176,9 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
       </header>
       <div className="episode-layout">
         <div className="episode-side">
-          <section aria-label="Player" className="player-section">
-            <PlayerPanel meta={meta} startAt={startAt} onCopyCurrent={copyCurrent} />
+          <section aria-label="Player" className="player-section" data-pinned="">
+            <PlayerPanel meta={meta} startAt={startAt} length={length} onCopyCurrent={copyCurrent} />
+            {resumeAt !== null && !resumeDismissed ? <ResumeOffer at={resumeAt} onDone={() => setResumeDismissed(true)} /> : null}
           </section>
           <nav aria-label="Chapters" className="chapters">
             <details ref={chaptersRef} open>
@@ -132,6 +211,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
             visibleLines={search.speakerLines}
             highlights={search.active ? highlights : undefined}
             searchCurrentLine={searchCurrentLine}
+            onShowAllSpeakers={showAllSpeakers}
           />
         </section>
       </div>

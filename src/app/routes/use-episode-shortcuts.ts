@@ -2,11 +2,14 @@ import { useEffect } from 'react'
 import { lineAt } from '../../lib/timeline/lookup.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 
+/** Every key the episode page handles, as the shortcut sheet lists them. */
 export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['Space', 'k'], action: 'Play or pause' },
   { keys: ['←', '→'], action: 'Back or forward 5 seconds' },
   { keys: ['j', 'l'], action: 'Previous or next line' },
   { keys: ['/'], action: 'Search the transcript' },
+  { keys: ['Enter', 'Shift+Enter'], action: 'In the search box: next or previous result' },
+  { keys: ['Esc'], action: 'Clear the search, or close this sheet' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ]
 
@@ -27,10 +30,11 @@ export function useEpisodeShortcuts(handlers: { focusSearch(): void; openHelp():
       const lines = timeline?.lines ?? []
       // From the clock, not the last highlight: the player may have moved while paused.
       const activeLine = timeline ? lineAt(timeline, store.currentTime()) : -1
-      const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, a, summary, dialog')
+      // Space presses a focused button or opens a chapter list; on a link (a line's time, a
+      // chapter), a line or anywhere else it plays or pauses, as in a player, never scrolling.
+      const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, summary, dialog')
       switch (e.key) {
         case ' ':
-          // Space on a button or link presses it; elsewhere it plays or pauses.
           if (onControl) return
           store.togglePlay()
           break

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { EpisodeMeta } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { youtubeWatchUrl } from '../../lib/url/episode-url.ts'
@@ -9,14 +9,21 @@ import { YoutubeVideo } from './youtube-adapter.tsx'
 /** How long the IFrame API may take to become ready before the read-along clock takes over. */
 export const PLAYER_READY_TIMEOUT_MS = 8000
 
-/** The video cannot play: say why, and hand the clock to a read-along clock. */
-function fallBack(message: string, duration: number): void {
-  usePlayback.getState().videoUnavailable(message, new ReadAlongClock(duration, { onStateChange: (s) => usePlayback.getState().playerState(s) }))
+/**
+ * The video cannot play: say why, and hand the clock to a read-along clock that runs the
+ * whole episode (`length`) and plays again from the first line once at the end.
+ */
+function fallBack(message: string, length: number): void {
+  const { playerState, timeline } = usePlayback.getState()
+  const firstLine = timeline?.lines[0]?.start ?? 0
+  usePlayback.getState().videoUnavailable(message, new ReadAlongClock(length, { onStateChange: playerState }, undefined, firstLine))
 }
 
 export interface PlayerPanelProps {
   meta: EpisodeMeta
   startAt: number
+  /** How long the episode runs: the later of its stated duration and its last line's end. */
+  length: number
   onCopyCurrent(): void
 }
 
@@ -50,17 +57,16 @@ function WatchOnYoutube({ videoId }: { videoId: string }) {
   )
 }
 
-export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) {
+export function PlayerPanel({ meta, startAt, length, onCopyCurrent }: PlayerPanelProps) {
   const status = usePlayback((s) => s.videoStatus)
   const problem = usePlayback((s) => s.videoProblem)
   const playing = usePlayback((s) => s.playing)
-  const [duration] = useState(() => meta.durationSec ?? 0)
 
   useEffect(() => {
     if (status !== 'loading') return
-    const id = window.setTimeout(() => fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', duration), PLAYER_READY_TIMEOUT_MS)
+    const id = window.setTimeout(() => fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', length), PLAYER_READY_TIMEOUT_MS)
     return () => window.clearTimeout(id)
-  }, [status, duration])
+  }, [status, length])
 
   const unavailable = status === 'unavailable'
   return (
@@ -80,7 +86,7 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
             title={`Video: ${meta.title}`}
             onReady={(port) => usePlayback.getState().connect(port, 'video')}
             onStateChange={(s) => usePlayback.getState().playerState(s)}
-            onError={(message) => fallBack(message, duration)}
+            onError={(message) => fallBack(message, length)}
           />
           {status === 'loading' ? <p className="player-loading">Loading the video…</p> : null}
         </div>
@@ -91,7 +97,7 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
         </button>
         <span className="clock" aria-label="Current time">
           <LiveTime />
-          {duration ? <span className="muted"> / {formatTime(duration)}</span> : null}
+          {length ? <span className="muted"> / {formatTime(length)}</span> : null}
         </span>
         <button type="button" onClick={onCopyCurrent}>
           Copy link

@@ -2,7 +2,7 @@ import { forwardRef, type KeyboardEvent } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
 import { snippet } from '../../lib/search/highlight.ts'
-import { formatTime } from '../../lib/time/time.ts'
+import { timeLabel } from '../../lib/time/time.ts'
 import type { EpisodeSearchState } from './use-episode-search.ts'
 
 /** Results listed at most; the count says how many there are. */
@@ -79,7 +79,7 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
             return (
               <li key={`c${hit.chapter}`}>
                 <button type="button" onClick={() => onSeekChapter(chapter)}>
-                  <span className="result-time">{formatTime(chapter.start)}</span> <span className="result-kind">Chapter:</span>{' '}
+                  <span className="result-time">{timeLabel(chapter.start, chapter.estimated)}</span> <span className="result-kind">Chapter:</span>{' '}
                   <Highlighted text={chapter.title} ranges={hit.ranges} />
                 </button>
               </li>
@@ -98,7 +98,7 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
                     onSeekLine(line)
                   }}
                 >
-                  <span className="result-time">{formatTime(line.start)}</span> {line.speaker ? <span className="speaker">{line.speaker}:</span> : null}{' '}
+                  <span className="result-time">{timeLabel(line.start, line.estimated, line.time)}</span> {line.speaker ? <span className="speaker">{line.speaker}:</span> : null}{' '}
                   {s.clippedStart ? '…' : ''}
                   <Highlighted text={s.text} ranges={s.ranges} />
                   {s.clippedEnd ? '…' : ''}

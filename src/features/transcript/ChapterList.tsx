@@ -1,8 +1,9 @@
 import { isPlainClick } from '../../components/plain-click.ts'
-import { memo, type MouseEvent } from 'react'
+import { memo, useEffect, useRef, type MouseEvent } from 'react'
 import type { Chapter } from '../../lib/episode/types.ts'
-import { formatTime } from '../../lib/time/time.ts'
+import { timeLabel } from '../../lib/time/time.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
+import { keepInView } from './follow-scroll.ts'
 
 interface ChapterItemProps {
   chapter: Chapter
@@ -12,9 +13,15 @@ interface ChapterItemProps {
 
 const ChapterItem = memo(function ChapterItem({ chapter, href, onSeek }: ChapterItemProps) {
   const active = usePlayback((s) => s.activeChapter === chapter.index)
+  const ref = useRef<HTMLAnchorElement>(null)
+  // The current chapter stays in view in a long list (inside its own scroller, never the page).
+  useEffect(() => {
+    if (active && ref.current && ref.current.offsetParent !== null) keepInView(ref.current)
+  }, [active])
   return (
     <li className={active ? 'chapter chapter-active' : 'chapter'}>
       <a
+        ref={ref}
         href={href}
         aria-current={active ? 'true' : undefined}
         onClick={(e: MouseEvent) => {
@@ -23,10 +30,7 @@ const ChapterItem = memo(function ChapterItem({ chapter, href, onSeek }: Chapter
           onSeek(chapter)
         }}
       >
-        <span className="chapter-time">
-          {chapter.estimated ? '~' : ''}
-          {formatTime(chapter.start)}
-        </span>
+        <span className="chapter-time">{timeLabel(chapter.start, chapter.estimated)}</span>
         <span className="chapter-title">{chapter.title}</span>
       </a>
     </li>

@@ -1,10 +1,9 @@
 import { isPlainClick } from '../../components/plain-click.ts'
 import { memo } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
-import { useHydrated } from '../../components/use-hydrated.ts'
 import type { TimedLine } from '../../lib/episode/types.ts'
 import type { Range } from '../../lib/search/highlight.ts'
-import { formatTime } from '../../lib/time/time.ts'
+import { timeLabel } from '../../lib/time/time.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 
 export interface TranscriptLineProps {
@@ -19,18 +18,18 @@ export interface TranscriptLineProps {
   ranges?: readonly Range[]
   /** Whether this line is the search result moved to. */
   searchCurrent?: boolean
+  /** The app runs (after hydration): controls that need JavaScript are shown. */
+  interactive: boolean
 }
 
 /** `1:40`, or `~2:51` for an estimated start. */
 export function lineTimeLabel(line: TimedLine): string {
-  if (!line.estimated && line.time) return line.time
-  return `${line.estimated ? '~' : ''}${formatTime(line.start)}`
+  return timeLabel(line.start, line.estimated, line.time)
 }
 
 /** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
-export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy, ranges, searchCurrent }: TranscriptLineProps) {
+export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy, ranges, searchCurrent, interactive }: TranscriptLineProps) {
   const active = usePlayback((s) => s.activeLine === line.index)
-  const hydrated = useHydrated()
   const label = lineTimeLabel(line)
   return (
     <li
@@ -61,7 +60,7 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
         {label}
       </a>
       {/* Copying needs JavaScript: the button is not in the prerendered page, only in the running app. */}
-      {hydrated ? (
+      {interactive ? (
         <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
           Copy link
         </button>

@@ -1,8 +1,9 @@
 import { isPlainClick } from '../../components/plain-click.ts'
-import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import type { Chapter, TimedLine, Timeline } from '../../lib/episode/types.ts'
 import type { Range } from '../../lib/search/highlight.ts'
-import { formatTime } from '../../lib/time/time.ts'
+import { timeLabel } from '../../lib/time/time.ts'
+import { nearestKept } from '../../lib/timeline/lookup.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { FollowScroll } from './follow-scroll.ts'
 import { TranscriptLine } from './TranscriptLine.tsx'
@@ -20,11 +21,23 @@ export interface TranscriptPaneProps {
   highlights?: ReadonlyMap<number, readonly Range[]>
   /** The search result moved to: scrolled into view and marked. */
   searchCurrentLine?: number
+  /** Clears the speaker filter (offered when the filter hides the voice). */
+  onShowAllSpeakers?(): void
 }
 
 interface Group {
   chapter: Chapter | null
   lines: TimedLine[]
+}
+
+/**
+ * A rough height for a group of lines not yet rendered (`content-visibility: auto` skips
+ * groups far from view): the browser uses it until it has rendered the group once.
+ */
+function estimatedHeight(g: { chapter: Chapter | null; lines: readonly TimedLine[] }): number {
+  let px = g.chapter ? 48 : 0
+  for (const l of g.lines) px += 36 + Math.ceil(l.text.length / 85) * 24
+  return px
 }
 
 function groupByChapter(timeline: Timeline): Group[] {
@@ -51,14 +64,45 @@ function reducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
 }
 
+/**
+ * Where the voice is while a speaker filter hides it: the speaker, and a way
+ * back to every line. Re-renders on line changes only while a filter is on.
+ */
+function HiddenVoice({ lines, visible, onShowAll }: { lines: readonly TimedLine[]; visible: ReadonlySet<number>; onShowAll(): void }) {
+  const active = usePlayback((s) => s.activeLine)
+  const line = lines[active]
+  if (!line || visible.has(active)) return null
+  return (
+    <div className="hidden-voice" role="status">
+      <span>
+        Now speaking: <strong>{line.speaker ?? 'someone'}</strong>, hidden by the speaker filter.
+      </span>{' '}
+      <button type="button" className="link-button" onClick={onShowAll}>
+        Show all speakers
+      </button>
+    </div>
+  )
+}
+
 export function TranscriptPane(props: TranscriptPaneProps) {
-  const { timeline, lineHref, chapterHref, onSeekLine, onSeekChapter, onCopyLine, visibleLines, highlights, searchCurrentLine } = props
+  const { timeline, lineHref, chapterHref, onSeekLine, onSeekChapter, onCopyLine, visibleLines, highlights, searchCurrentLine, onShowAllSpeakers } = props
   const paneRef = useRef<HTMLDivElement>(null)
   const followRef = useRef<FollowScroll | null>(null)
   const groups = useMemo(() => groupByChapter(timeline), [timeline])
   const following = usePlayback((s) => s.following)
-  const searching = usePlayback((s) => s.searching)
   const hasActive = usePlayback((s) => s.activeLine >= 0)
+  // Controls that need JavaScript (copy buttons) appear after hydration, as a transition: on a
+  // long transcript that is thousands of renders, done in slices that never block the page.
+  const [interactive, setInteractive] = useState(false)
+  useEffect(() => {
+    startTransition(() => setInteractive(true))
+  }, [])
+  // For the benchmarks: when the transcript became fully interactive.
+  useEffect(() => {
+    if (interactive) performance.mark?.('playscript:interactive')
+  }, [interactive])
+  // The kept lines in order, to find the one that stands for a hidden active line.
+  const kept = useMemo(() => (visibleLines ? [...visibleLines].sort((a, b) => a - b) : null), [visibleLines])
 
   useEffect(() => {
     const pane = paneRef.current
@@ -74,27 +118,47 @@ export function TranscriptPane(props: TranscriptPaneProps) {
     }
   }, [])
 
-  const reveal = useCallback((force: boolean) => {
+  /**
+   * The element that shows where the voice is: the active line, or with a filter that hides it,
+   * the nearest kept line (marked `line-near`).
+   */
+  const voiceElement = useCallback((): HTMLElement | null => {
     const pane = paneRef.current
+    if (!pane) return null
     const { activeLine } = usePlayback.getState()
-    const el = pane?.querySelector<HTMLElement>(`[data-line="${activeLine}"]`)
-    if (el) followRef.current?.reveal(el, force)
-  }, [])
+    const shown = kept ? nearestKept(kept, activeLine) : activeLine
+    const near = kept && shown !== activeLine ? shown : -1
+    const previous = pane.querySelector('.line-near')
+    if (previous && previous.getAttribute('data-line') !== String(near)) previous.classList.remove('line-near')
+    const el = pane.querySelector<HTMLElement>(`[data-line="${shown}"]`)
+    if (el && near >= 0) el.classList.add('line-near')
+    return el
+  }, [kept])
 
-  // Keep the active line in view while following; a requested seek always reveals.
+  const reveal = useCallback(
+    (force: boolean) => {
+      const el = voiceElement()
+      if (el && usePlayback.getState().following) followRef.current?.reveal(el, force)
+    },
+    [voiceElement],
+  )
+
+  // Keep the voice in view while following; a requested seek always reveals.
   useEffect(() => {
     reveal(true)
-    const follows = (s: { following: boolean; searching: boolean }) => s.following && !s.searching
     return usePlayback.subscribe((s, prev) => {
-      if (!follows(s)) return
-      if (s.seekSerial !== prev.seekSerial || !follows(prev)) reveal(true)
+      if (s.activeLine !== prev.activeLine) voiceElement()
+      if (!s.following) return
+      if (s.seekSerial !== prev.seekSerial || !prev.following) reveal(true)
       else if (s.activeLine !== prev.activeLine) reveal(false)
     })
-  }, [reveal, timeline])
+  }, [reveal, voiceElement, timeline])
 
-  // Moving to a search result scrolls the transcript there, following or not.
+  // Moving to a search result is reading: following pauses (the way back stays in sight),
+  // and the transcript scrolls to the result.
   useEffect(() => {
     if (searchCurrentLine === undefined || searchCurrentLine < 0) return
+    usePlayback.getState().setFollowing(false)
     const el = paneRef.current?.querySelector<HTMLElement>(`[data-line="${searchCurrentLine}"]`)
     // In a long paragraph, bring the match itself into view, not just the paragraph's start.
     const target = el?.querySelector<HTMLElement>('mark') ?? el
@@ -119,17 +183,18 @@ export function TranscriptPane(props: TranscriptPaneProps) {
 
   return (
     <div className="transcript-wrap">
+      {visibleLines && onShowAllSpeakers ? <HiddenVoice lines={timeline.lines} visible={visibleLines} onShowAll={onShowAllSpeakers} /> : null}
       <div ref={paneRef} className="transcript-pane" tabIndex={0} aria-label="Transcript lines">
         {timeline.lines.length === 0 ? <p className="muted">This episode has no transcript yet: only the video.</p> : null}
         {shown.map((g, gi) => {
           const { lines } = g
           if (visibleLines && lines.length === 0) return null
           return (
-            <div className="transcript-group" key={g.chapter ? `c${g.chapter.index}` : `g${gi}`}>
+            <div className="transcript-group" key={g.chapter ? `c${g.chapter.index}` : `g${gi}`} style={{ containIntrinsicSize: `auto ${estimatedHeight(g)}px` }}>
               {g.chapter ? (
                 <h3 className="transcript-chapter">
                   <a href={chapterHref(g.chapter)} onClick={(e) => onHeaderClick(e, g.chapter as Chapter)}>
-                    <span className="chapter-time">{formatTime(g.chapter.start)}</span> {g.chapter.title}
+                    <span className="chapter-time">{timeLabel(g.chapter.start, g.chapter.estimated)}</span> {g.chapter.title}
                   </a>
                 </h3>
               ) : null}
@@ -145,6 +210,7 @@ export function TranscriptPane(props: TranscriptPaneProps) {
                       onCopy={onCopyLine}
                       ranges={highlights?.get(line.index)}
                       searchCurrent={line.index === searchCurrentLine}
+                      interactive={interactive}
                     />
                   ))}
                 </ol>
@@ -153,7 +219,7 @@ export function TranscriptPane(props: TranscriptPaneProps) {
           )
         })}
       </div>
-      {!following && !searching && hasActive ? (
+      {!following && hasActive ? (
         <button type="button" className="back-to-current" onClick={() => usePlayback.getState().setFollowing(true)}>
           ↓ Back to current line
         </button>
