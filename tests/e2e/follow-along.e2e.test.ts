@@ -78,21 +78,27 @@ describe.each(SIZES)('a long jump keeps following on, at %s', (_label, viewport)
 })
 
 describe('the way back', () => {
-  it('“Back to current line” is inside the viewport on a desktop, and the page does not scroll', async () => {
-    const { page } = await open(LONG, { viewport: DESKTOP })
+  it.each(SIZES)('“Back to current line” is inside the viewport at %s', async (label, viewport) => {
+    const { page } = await open(LONG, { viewport })
     await playerReady(page)
-    await fake(page).play()
+    await page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).click()
     await fake(page).setTime(3000)
     await expect.poll(() => activeInView(page)).toBe(true)
     const pane = page.locator('.transcript-pane')
-    const box = await pane.boundingBox()
-    expect(box && box.y + box.height).toBeLessThanOrEqual(DESKTOP.height)
+    if (viewport === DESKTOP) {
+      // On a desktop the whole pane fits the window: the page does not scroll.
+      const box = await pane.boundingBox()
+      expect(box && box.y + box.height).toBeLessThanOrEqual(viewport.height)
+    }
+    const scrollY = await page.evaluate(() => window.scrollY)
     await pane.hover()
     await page.mouse.wheel(0, 2000)
     await expect.poll(() => backButton(page).isVisible()).toBe(true)
     const back = await backButton(page).boundingBox()
-    expect(back && back.y + back.height).toBeLessThanOrEqual(DESKTOP.height)
-    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    expect(back && back.y).toBeGreaterThanOrEqual(0)
+    expect(back && back.y + back.height).toBeLessThanOrEqual(viewport.height)
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY)
+    expect(label).toBeTruthy()
   })
 
   it('a speaker filter that hides the voice says who is speaking and leads back in one action', async () => {
