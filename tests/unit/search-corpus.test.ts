@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { EpisodeData } from '../../src/lib/episode/types.ts'
 import { buildCorpusIndex, loadCorpusIndex, type CorpusHit, type CorpusIndexData, type CorpusResult, type CorpusSearch } from '../../src/lib/search/corpus-search.ts'
 import { createEpisodeSearch } from '../../src/lib/search/episode-search.ts'
-import { foldText, tokenize } from '../../src/lib/search/normalize.ts'
+import { fold, tokenize } from '../../src/lib/search/normalize.ts'
 import { loadEpisodeDir } from '../../src/pipeline/load.ts'
 
 const CORPUS = path.resolve(process.cwd(), process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus')
@@ -144,7 +144,7 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
       const hit = r.groups[0]?.hits[0]
       expect([r.groups[0]?.slug, hit?.line]).toEqual([slug, line])
       const [s, e] = hit?.ranges[0] ?? [0, 0]
-      expect(foldText(hit?.snippet.slice(s, e) ?? '').folded).toContain(foldText(phrase.trim()).folded.replace(/[^\p{L}\p{N}]+$/u, ''))
+      expect(fold(hit?.snippet.slice(s, e) ?? '')).toContain(fold(phrase.trim()).replace(/[^\p{L}\p{N}]+$/u, ''))
     })
   })
 
