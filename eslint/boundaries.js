@@ -13,7 +13,8 @@
  *  - src/lib/ imports no React, no store (zustand, src/playback/) and no UI (src/features/,
  *    src/components/, src/app/);
  *  - a feature (src/features/<name>/) imports no other feature and not src/app/;
- *  - only src/features/player/youtube-adapter.tsx (and its test) imports react-youtube.
+ *  - only src/features/player/youtube-adapter.tsx (and its test) imports react-youtube;
+ *  - only tests (`*.test.ts`, `*.test.tsx`) import tests/ (the fake player, the contract suite).
  */
 import { isBuiltin } from 'node:module'
 import path from 'node:path'
@@ -75,6 +76,7 @@ export function violation(importer, target) {
     if (under(file, 'src/app')) return 'Features never import src/app (the app composes features, not the other way round).'
   }
   if (pkg === 'react-youtube' && !YOUTUBE_ADAPTER.has(importer)) return 'Only src/features/player/youtube-adapter.tsx imports react-youtube.'
+  if (file !== undefined && under(file, 'tests') && !/\.test\.tsx?$/.test(importer)) return 'Only tests import tests/: test helpers never ship.'
   return null
 }
 

@@ -47,6 +47,7 @@ const FORBIDDEN: [string, string, string][] = [
   ['only the adapter imports react-youtube (another player file)', 'src/features/player/PlayerPanel.tsx', "import YouTube from 'react-youtube'\nexport { YouTube }"],
   ['only the adapter imports react-youtube (a page)', 'src/app/routes/probe.tsx', "import YouTube from 'react-youtube'\nexport { YouTube }"],
   ['only the adapter imports react-youtube (the store)', 'src/playback/probe.ts', "import type { YouTubePlayer } from 'react-youtube'\nexport type { YouTubePlayer }"],
+  ['app code imports no test helper', 'src/playback/probe.ts', "import { FakePlayer } from '../../tests/support/fake-player.ts'\nexport { FakePlayer }"],
 ]
 
 /** [what, probe file, probe code]: each must pass. */
@@ -64,6 +65,7 @@ const ALLOWED: [string, string, string][] = [
   ['the adapter imports react-youtube', 'src/features/player/youtube-adapter.tsx', "import YouTube from 'react-youtube'\nexport { YouTube }"],
   ['the prerendering entry imports a Node built-in', 'src/app/server.tsx', "import { Writable } from 'node:stream'\nexport { Writable }"],
   ['the pipeline imports Node built-ins and build-time packages', 'src/pipeline/probe.ts', "import { readFileSync } from 'node:fs'\nimport YAML from 'yaml'\nexport { readFileSync, YAML }"],
+  ['a test imports a test helper', 'src/playback/probe.test.ts', "import { FakePlayer } from '../../tests/support/fake-player.ts'\nexport { FakePlayer }"],
   ['a page composes features', 'src/app/routes/probe.tsx', "import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'\nexport { TranscriptPane }"],
 ]
 
