@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
+import { boundaries } from './eslint/boundaries.js'
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'test-results'] },
@@ -21,39 +22,9 @@ export default tseslint.config(
     },
   },
   {
-    // Pure logic: no React, no browser player, no build-time Node modules.
-    files: ['src/lib/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-dom', 'react-*', 'zustand', '**/features/**', '**/app/**', '**/components/**', '**/pipeline/**'], message: 'src/lib is pure TypeScript: no React, no store, no UI, no build-time code.' },
-          { group: ['node:*', 'yaml', 'markdown-it', 'zod'], message: 'src/lib ships to the browser: no Node or build-time packages.' },
-        ],
-      }],
-    },
-  },
-  {
-    // Browser code never imports the build-time pipeline (YAML, Markdown, zod stay out of the bundle).
-    files: ['src/app/**', 'src/features/**', 'src/components/**', 'src/store/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'react-youtube', message: 'Only src/features/player/youtube-adapter.tsx imports react-youtube.' },
-        ],
-        patterns: [
-          { group: ['**/pipeline/**', 'yaml', 'markdown-it', 'zod', 'node:*'], message: 'Build-time code stays out of the browser bundle.' },
-        ],
-      }],
-    },
-  },
-  {
-    // The prerendering entry runs in Node at build time, never in the browser.
-    files: ['src/app/server.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    // The adapter, and its test that stands in for react-youtube.
-    files: ['src/features/player/youtube-adapter.tsx', 'src/features/player/youtube-adapter.test.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
+    // The import boundaries of src/: see eslint/boundaries.js (one rule, resolved paths).
+    files: ['src/**/*.{ts,tsx,js}'],
+    plugins: { playscript: boundaries },
+    rules: { 'playscript/boundaries': 'error' },
   },
 )

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { CORPUS_DIR } from '../tests/unit/corpus-dir.ts'
 
 export const BUILD_TARGET_MS = 30_000
 
@@ -146,7 +147,7 @@ export async function benchBuild(dir: string): Promise<BuildBench> {
 
 const main = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (main) {
-  benchBuild(process.argv[2] ?? process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus').catch((err: unknown) => {
+  benchBuild(process.argv[2] ?? CORPUS_DIR).catch((err: unknown) => {
     console.error(err)
     process.exitCode = 1
   })

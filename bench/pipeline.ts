@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url'
 import { splitFrontMatter } from '../src/pipeline/frontmatter.ts'
 import { isEpisodeFile, loadEpisodeDir } from '../src/pipeline/load.ts'
 import { parseEpisodeFile } from '../src/pipeline/parse-episode.ts'
+import { CORPUS_DIR } from '../tests/unit/corpus-dir.ts'
 
 /** Whole corpus through the pipeline. */
 export const PIPELINE_TARGET_MS = 1000
@@ -147,7 +148,7 @@ export async function benchPipeline(dir: string, options: PipelineBenchOptions =
 
 const main = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (main) {
-  benchPipeline(process.argv[2] ?? process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus').catch((err: unknown) => {
+  benchPipeline(process.argv[2] ?? CORPUS_DIR).catch((err: unknown) => {
     console.error(err)
     process.exitCode = 1
   })

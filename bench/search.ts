@@ -13,10 +13,11 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { EpisodeData } from '../src/lib/episode/types.ts'
 import { buildCorpusIndex, loadCorpusIndex, type CorpusIndexData } from '../src/lib/search/corpus-search.ts'
-import { buildTextIndex } from '../src/lib/search/engine.ts'
+import { buildTextIndex } from '../src/lib/search/text-index.ts'
 import { createEpisodeSearch } from '../src/lib/search/episode-search.ts'
 import { tokenize } from '../src/lib/search/normalize.ts'
 import { loadEpisodeDir } from '../src/pipeline/load.ts'
+import { CORPUS_DIR } from '../tests/unit/corpus-dir.ts'
 
 export const TARGETS = {
   episodeP95Ms: 3,
@@ -182,7 +183,7 @@ export async function runSearchBench(corpusDir: string, options: SearchBenchOpti
 
 const main = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (main) {
-  const dir = process.argv[2] ?? process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus'
+  const dir = process.argv[2] ?? CORPUS_DIR
   runSearchBench(path.resolve(process.cwd(), dir)).then(
     (lines) => console.log(lines.join('\n')),
     (err: unknown) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SourceItem } from '../lib/episode/types.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
-import { FakePlayer } from './fake-player.ts'
+import { FakePlayer } from '../../tests/support/fake-player.ts'
 import { subscribeTime, usePlayback } from './playback-store.ts'
 import { ReadAlongClock } from './read-along-clock.ts'
 

@@ -1,9 +1,11 @@
 /**
  * The player as the rest of Playscript sees it. Implemented by the YouTube
  * adapter (the only code that touches react-youtube and the IFrame API), by
- * the read-along clock used when the video cannot play, and by a fake in tests.
+ * the read-along clock used when the video cannot play, and by a fake in tests
+ * (tests/support/fake-player.ts).
  *
- * Every call is synchronous and safe after `destroy()` (it then does nothing).
+ * Every call is synchronous. The adapter's port outlives its player safely: once the
+ * player is unmounted, calls do nothing and the time reads 0.
  */
 export type PlayerState = 'unstarted' | 'cued' | 'playing' | 'paused' | 'buffering' | 'ended'
 

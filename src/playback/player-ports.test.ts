@@ -1,6 +1,6 @@
-import { FakePlayer } from './fake-player.ts'
+import { FakePlayer } from '../../tests/support/fake-player.ts'
 import type { PlayerState } from './player-port.ts'
-import { playerPortContract } from './player-port-contract.ts'
+import { playerPortContract } from '../../tests/support/player-port-contract.ts'
 import { ReadAlongClock } from './read-along-clock.ts'
 
 playerPortContract('FakePlayer', () => {

@@ -3,7 +3,8 @@
  * (prerendered pages included), and serves the built files with `vite preview`
  * on a free port. The episodes are the bundled ones,
  * plus the longest episode of the real corpus when it is available (read in
- * place, through a temporary folder outside the project).
+ * place, through a temporary folder outside the project; required with
+ * PLAYSCRIPT_REQUIRE_CORPUS=1).
  */
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -12,6 +13,7 @@ import type { TestProject } from 'vitest/node'
 import { preview, type PreviewServer } from 'vite'
 import { LONG_EPISODE_SLUG, makeLongEpisode } from '../../bench/long-episode.ts'
 import { buildSite } from '../../scripts/build-site.ts'
+import { CORPUS_DIR as CORPUS, corpusAvailable, corpusRequired, REQUIRE_CORPUS_ENV } from '../unit/corpus-dir.ts'
 import { HOSTILE_EPISODE } from './hostile-episode.ts'
 
 declare module 'vitest' {
@@ -23,16 +25,13 @@ declare module 'vitest' {
   }
 }
 
-const CORPUS = path.resolve(process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus')
-
 async function longestCorpusEpisode(): Promise<string | null> {
-  let names: string[]
-  try {
-    names = (await readdir(CORPUS)).filter((n) => n.endsWith('.md') && !n.startsWith('_'))
-  } catch {
+  if (!corpusAvailable()) {
+    if (corpusRequired()) throw new Error(`The corpus is required (${REQUIRE_CORPUS_ENV}=1) but is not at ${CORPUS} (set PLAYSCRIPT_CORPUS).`)
     console.warn(`\n!!! The corpus is not at ${CORPUS} (set PLAYSCRIPT_CORPUS): the long-episode e2e test is skipped.\n`)
     return null
   }
+  const names = (await readdir(CORPUS)).filter((n) => n.endsWith('.md') && !n.startsWith('_'))
   let best: { name: string; lines: number } | null = null
   for (const name of names) {
     const text = await readFile(path.join(CORPUS, name), 'utf8')
@@ -55,12 +54,12 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('longestSlug', process.env.PLAYSCRIPT_E2E_LONGEST ?? null)
     return
   }
+  const longest = await longestCorpusEpisode()
   work = await mkdtemp(path.join(os.tmpdir(), 'playscript-e2e-'))
   const episodes = path.join(work, 'episodes')
   await mkdir(episodes)
   for (const name of await readdir('episodes')) await copyFile(path.join('episodes', name), path.join(episodes, name))
   await writeFile(path.join(episodes, 'hostile-content.md'), HOSTILE_EPISODE)
-  const longest = await longestCorpusEpisode()
   if (longest) await copyFile(path.join(CORPUS, longest), path.join(episodes, longest))
   // From the corpus when it is here, else from the bundled episodes: the long episode is always built.
   await writeFile(path.join(episodes, `${LONG_EPISODE_SLUG}.md`), makeLongEpisode(longest ? CORPUS : 'episodes', { rot13: true }))

@@ -1,20 +1,18 @@
 /**
  * Search quality over the real corpus (`../shared/corpus`, or PLAYSCRIPT_CORPUS): for the
  * queries a reader would type, the lines they expect come first. The corpus is read
- * where it lies, never copied into the project; without it these tests are skipped, loudly.
+ * where it lies, never copied into the project; without it these tests are skipped, loudly
+ * (or fail, with PLAYSCRIPT_REQUIRE_CORPUS=1).
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { EpisodeData } from '../../src/lib/episode/types.ts'
 import { buildCorpusIndex, loadCorpusIndex, type CorpusHit, type CorpusIndexData, type CorpusResult, type CorpusSearch } from '../../src/lib/search/corpus-search.ts'
 import { createEpisodeSearch } from '../../src/lib/search/episode-search.ts'
-import { foldText, tokenize } from '../../src/lib/search/normalize.ts'
+import { fold, tokenize } from '../../src/lib/search/normalize.ts'
 import { loadEpisodeDir } from '../../src/pipeline/load.ts'
+import { CORPUS_DIR, checkCorpus } from './corpus-dir.ts'
 
-const CORPUS = path.resolve(process.cwd(), process.env.PLAYSCRIPT_CORPUS ?? '../shared/corpus')
-const present = existsSync(CORPUS)
-if (!present) console.warn(`\n*** search-corpus tests SKIPPED: no corpus at ${CORPUS} (set PLAYSCRIPT_CORPUS to its folder) ***\n`)
+const present = checkCorpus('tests/unit/search-corpus.test.ts')
 
 interface Ranked {
   slug: string
@@ -42,7 +40,7 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
   const top = (q: string, n = 5): Ranked[] => flatten(corpus.search(q), texts).slice(0, n)
 
   beforeAll(async () => {
-    episodes = (await loadEpisodeDir(CORPUS)).episodes.filter((e) => e.timeline.lines.length > 0)
+    episodes = (await loadEpisodeDir(CORPUS_DIR)).episodes.filter((e) => e.timeline.lines.length > 0)
     for (const e of episodes) texts.set(e.meta.slug, e.timeline.lines.map((l) => l.text))
     const data = buildCorpusIndex(episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })))
     corpus = loadCorpusIndex(JSON.parse(JSON.stringify(data)) as CorpusIndexData)
@@ -144,7 +142,7 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
       const hit = r.groups[0]?.hits[0]
       expect([r.groups[0]?.slug, hit?.line]).toEqual([slug, line])
       const [s, e] = hit?.ranges[0] ?? [0, 0]
-      expect(foldText(hit?.snippet.slice(s, e) ?? '').folded).toContain(foldText(phrase.trim()).folded.replace(/[^\p{L}\p{N}]+$/u, ''))
+      expect(fold(hit?.snippet.slice(s, e) ?? '')).toContain(fold(phrase.trim()).replace(/[^\p{L}\p{N}]+$/u, ''))
     })
   })
 

@@ -3,7 +3,7 @@ import type { ComponentProps } from 'react'
 import type YouTube from 'react-youtube'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlayerPort, PlayerState } from '../../playback/player-port.ts'
-import { playerPortContract } from '../../playback/player-port-contract.ts'
+import { playerPortContract } from '../../../tests/support/player-port-contract.ts'
 
 type YouTubeProps = ComponentProps<typeof YouTube>
 const seen: YouTubeProps[] = []

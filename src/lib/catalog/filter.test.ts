@@ -18,6 +18,12 @@ describe('filterCatalog', () => {
     expect(filterCatalog(episodes, { q: 'TERRAFORM' }).map((m) => m.slug)).toEqual(['a'])
     expect(filterCatalog(episodes, { q: 'kaggle tomasz' })).toEqual([])
   })
+  it('folds as search does: letters Unicode does not decompose match their base letter', () => {
+    const polish = [meta({ slug: 'p', title: 'Łukasz on Straße data', guestNames: ['Łukasz Żółć'], topics: ['Ørsted'] })]
+    expect(filterCatalog(polish, { q: 'lukasz' }).map((m) => m.slug)).toEqual(['p'])
+    expect(filterCatalog(polish, { q: 'ZOLC strasse' }).map((m) => m.slug)).toEqual(['p'])
+    expect(filterCatalog(polish, { topic: 'orsted' }).map((m) => m.slug)).toEqual(['p'])
+  })
   it('filters by season and topic', () => {
     expect(filterCatalog(episodes, { season: 12 }).map((m) => m.slug)).toEqual(['b'])
     expect(filterCatalog(episodes, { topic: 'mlops' }).map((m) => m.slug)).toEqual(['b', 'c'])

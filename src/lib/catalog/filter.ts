@@ -4,16 +4,12 @@
  * Text matches titles, guests and topics, ignoring case and accents, every word somewhere.
  */
 import type { CatalogEntry } from '../episode/types.ts'
+import { fold } from '../search/normalize.ts'
 
 export interface CatalogFilter {
   q?: string
   season?: number
   topic?: string
-}
-
-/** Lowercase, accents removed (`Poznań` → `poznan`). */
-export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
 export function readCatalogFilter(search: string | URLSearchParams): CatalogFilter {

@@ -92,7 +92,7 @@ export interface EpisodeMeta {
 /** What the home page ships for every episode: the metadata less the long or per-page fields. */
 export type CatalogEntry = Omit<EpisodeMeta, 'description' | 'speakers'>
 
-/** Everything the episode page needs: loaded lazily, one module per episode. */
+/** Everything the episode page needs: one data file per episode, loaded when its page opens. */
 export interface EpisodeData {
   meta: EpisodeMeta
   intro?: string

@@ -11,7 +11,8 @@
  * `bench/search.ts` prints the current figures.
  */
 import type { TimedLine } from '../episode/types.ts'
-import { buildTextIndex, highlightLine, matchLines, planQuery, rankMatches, type Scored, type TextIndex } from './engine.ts'
+import { at, atI32 } from './at.ts'
+import { buildTextIndex, runQuery, type Scored, type TextIndex } from './engine.ts'
 import { snippet, type Range } from './highlight.ts'
 import { foldName } from './normalize.ts'
 import { isEmptyQuery, parseQuery } from './query.ts'
@@ -144,7 +145,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
   const lineEpisode = new Int32Array(lineCount)
   const firstLine = new Int32Array(data.episodes.length + 1)
   data.episodes.forEach((ep, e) => {
-    const from = firstLine[e] ?? 0
+    const from = atI32(firstLine, e)
     firstLine[e + 1] = from + ep.lines
     lineEpisode.fill(e, from, from + ep.lines)
   })
@@ -158,13 +159,14 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
   }
 
   function hit(line: number, score: number, ranges: Range[], width: number): CorpusHit {
-    const text = data.text[line] ?? ''
+    const text = at(data.text, line)
     const cut = snippet(text, ranges, { width })
-    const speaker = data.speakers[data.speaker[line] ?? -1]
+    const speakerId = at(data.speaker, line)
+    const speaker = speakerId < 0 ? undefined : at(data.speakers, speakerId)
     return {
-      line: line - (firstLine[lineEpisode[line] ?? 0] ?? 0),
+      line: line - atI32(firstLine, atI32(lineEpisode, line)),
       ...(speaker === undefined ? {} : { speaker }),
-      start: data.start[line] ?? 0,
+      start: at(data.start, line),
       score,
       snippet: cut.text,
       snippetOffset: cut.offset,
@@ -178,11 +180,11 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
   function group(hits: { line: number; hit: CorpusHit }[], counts: Int32Array): CorpusGroup[] {
     const groups = new Map<number, CorpusGroup>()
     for (const { line, hit: h } of hits) {
-      const e = lineEpisode[line] ?? 0
+      const e = atI32(lineEpisode, line)
       let g = groups.get(e)
       if (!g) {
-        const ep = data.episodes[e]
-        g = { slug: ep?.slug ?? '', title: ep?.title ?? '', score: h.score, count: counts[e] ?? 0, hits: [] }
+        const ep = at(data.episodes, e)
+        g = { slug: ep.slug, title: ep.title, score: h.score, count: atI32(counts, e), hits: [] }
         groups.set(e, g)
       }
       g.hits.push(h)
@@ -196,9 +198,9 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
     const out: Scored[] = []
     for (const r of ranked) {
       if (out.length >= limit) break
-      const e = lineEpisode[r.line] ?? 0
-      if ((taken[e] ?? 0) >= perEpisode) continue
-      taken[e] = (taken[e] ?? 0) + 1
+      const e = atI32(lineEpisode, r.line)
+      if (atI32(taken, e) >= perEpisode) continue
+      taken[e] = atI32(taken, e) + 1
       out.push(r)
     }
     return out
@@ -207,8 +209,8 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
   function countByEpisode(lines: ArrayLike<number>): Int32Array {
     const counts = new Int32Array(data.episodes.length)
     for (let i = 0; i < lines.length; i++) {
-      const e = lineEpisode[lines[i] ?? 0] ?? 0
-      counts[e] = (counts[e] ?? 0) + 1
+      const e = atI32(lineEpisode, at(lines, i))
+      counts[e] = atI32(counts, e) + 1
     }
     return counts
   }
@@ -222,7 +224,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
         const sp = byId[s]
         if (!sp) return
         sp.lines++
-        const e = lineEpisode[line] ?? 0
+        const e = atI32(lineEpisode, line)
         if (sp.lastEpisode !== e) {
           sp.lastEpisode = e
           sp.episodes++
@@ -250,13 +252,12 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
         const hits = picked.map(({ line }) => ({ line, hit: hit(line, 0, [], width) }))
         return { groups: group(hits, countByEpisode(lines)), total: lines.length, truncated: lines.length > hits.length }
       }
-      const plan = planQuery(index, parsed)
-      if (!plan) return empty
-      const matches = matchLines(index, plan, allow)
-      const picked = pick(rankMatches(index, plan, matches, Infinity), limit, perEpisode)
-      const hits = picked.map(({ line, score }) => ({ line, hit: hit(line, score, highlightLine(index, plan, line), width) }))
-      const total = matches.lines.length
-      const groups = group(hits, countByEpisode(matches.lines))
+      const run = runQuery(index, parsed, allow)
+      if (!run) return empty
+      const picked = pick(run.ranked, limit, perEpisode)
+      const hits = picked.map(({ line, score }) => ({ line, hit: hit(line, score, run.highlight(line), width) }))
+      const total = run.lines.length
+      const groups = group(hits, countByEpisode(run.lines))
       for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
       groups.sort((a, b) => b.score - a.score)
       return { groups, total, truncated: total > hits.length }

@@ -5,7 +5,8 @@
  */
 import { countSpeakers, type SpeakerCount } from '../episode/speakers.ts'
 import type { Chapter, TimedLine } from '../episode/types.ts'
-import { buildTextIndex, highlightLine, matchLines, planQuery, rankMatches, type TextIndex } from './engine.ts'
+import { at } from './at.ts'
+import { buildTextIndex, runQuery, type TextIndex } from './engine.ts'
 import type { Range } from './highlight.ts'
 import { foldName } from './normalize.ts'
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query.ts'
@@ -48,12 +49,9 @@ export interface EpisodeSearch {
 }
 
 function inTranscriptOrder(index: TextIndex, query: ParsedQuery, allow: Uint8Array | null): { at: number; score: number; ranges: Range[] }[] {
-  const plan = planQuery(index, query)
-  if (!plan) return []
-  const matches = matchLines(index, plan, allow)
-  return rankMatches(index, plan, matches, matches.lines.length)
-    .sort((a, b) => a.line - b.line)
-    .map((hit) => ({ at: hit.line, score: hit.score, ranges: highlightLine(index, plan, hit.line) }))
+  const run = runQuery(index, query, allow)
+  if (!run) return []
+  return run.ranked.sort((a, b) => a.line - b.line).map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line) }))
 }
 
 export function createEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearch {
@@ -82,8 +80,8 @@ export function createEpisodeSearch(lines: readonly TimedLine[], chapters: reado
         return { lines: listed, chapters: [] }
       }
       return {
-        lines: inTranscriptOrder(lineIndex, parsed, allow).map((h) => ({ line: lines[h.at]?.index ?? h.at, score: h.score, ranges: h.ranges })),
-        chapters: inTranscriptOrder(chapterIndex, parsed, null).map((h) => ({ chapter: chapters[h.at]?.index ?? h.at, score: h.score, ranges: h.ranges })),
+        lines: inTranscriptOrder(lineIndex, parsed, allow).map((h) => ({ line: at(lines, h.at).index, score: h.score, ranges: h.ranges })),
+        chapters: inTranscriptOrder(chapterIndex, parsed, null).map((h) => ({ chapter: at(chapters, h.at).index, score: h.score, ranges: h.ranges })),
       }
     },
   }

@@ -4,9 +4,8 @@
  * Every code point of the original text folds on its own (lowercase, compatibility
  * decomposition, combining marks and format characters dropped, a few letters that
  * Unicode does not decompose mapped by hand: ł→l, ø→o, ß→ss, æ→ae...). Because each
- * folded piece comes from exactly one original code point, every folded character
- * knows the original range it came from, so a match found in folded text maps back
- * to exact offsets in the original line (UTF-16 code units, what `String#slice` takes).
+ * folded piece comes from exactly one original code point, a word's key maps back to
+ * exact offsets in the original line (UTF-16 code units, what `String#slice` takes).
  *
  * A word is a run of letters and digits. An apostrophe between two letters (`don't`,
  * `don’t`) stays inside the word and is left out of its key, so `dont` finds `don’t`.
@@ -70,50 +69,21 @@ function codePointAt(s: string, i: number): number {
   return s.codePointAt(i) ?? 0
 }
 
-export interface FoldedText {
-  /** The folded text: lowercase, without accents. */
-  folded: string
-  /** For each code unit of `folded`, where its source code point starts in the original. */
-  starts: number[]
-  /** For each code unit of `folded`, where its source ends (after any marks folded away). */
-  ends: number[]
-}
-
 /**
- * Folds a whole text, keeping for every folded code unit the original range it came from.
- * Word characters keep only their letters and digits (`½` → `12`); other characters keep
- * their folded form; marks and format characters vanish and widen the range of the
- * character before them.
+ * Text with case and accents ignored: the one fold of the app (search, names, the catalog
+ * filter). Every code point folds on its own; word characters keep only their letters
+ * and digits (`½` → `12`), other characters their folded form, marks and format
+ * characters vanish (`Łukasz` → `lukasz`, `Poznań` → `poznan`, `Straße` → `strasse`).
  */
-export function foldText(s: string): FoldedText {
+export function fold(s: string): string {
   let folded = ''
-  const starts: number[] = []
-  const ends: number[] = []
   let i = 0
   while (i < s.length) {
     const cp = codePointAt(s, i)
-    const len = cp > 0xffff ? 2 : 1
-    const { kind, text } = foldCodePoint(cp)
-    if (kind === IGNORED) {
-      // Belongs to the character before it: "n" + U+0301 folds to "n" covering both.
-      for (let j = ends.length - 1; j >= 0 && ends[j] === i; j--) ends[j] = i + len
-    } else {
-      folded += text
-      for (let j = 0; j < text.length; j++) {
-        starts.push(i)
-        ends.push(i + len)
-      }
-    }
-    i += len
+    folded += foldCodePoint(cp).text
+    i += cp > 0xffff ? 2 : 1
   }
-  return { folded, starts, ends }
-}
-
-/** The original range `[start, end)` of the folded range `[from, to)` (`from < to`). */
-export function originalRange(f: FoldedText, from: number, to: number): [number, number] {
-  const start = f.starts[from] ?? 0
-  const end = f.ends[to - 1] ?? start
-  return [start, Math.max(start, end)]
+  return folded
 }
 
 /** A word's search key: folded, letters and digits only (`Poznań` → `poznan`, `don’t` → `dont`). */

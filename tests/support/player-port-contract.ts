@@ -3,7 +3,7 @@
  * the read-along clock and the YouTube adapter all run it.
  */
 import { describe, expect, it } from 'vitest'
-import type { PlayerPort, PlayerState } from './player-port.ts'
+import type { PlayerPort, PlayerState } from '../../src/playback/player-port.ts'
 
 export interface PortUnderTest {
   port: PlayerPort

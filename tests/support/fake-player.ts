@@ -1,4 +1,4 @@
-import type { PlayerEvents, PlayerPort, PlayerState } from './player-port.ts'
+import type { PlayerEvents, PlayerPort, PlayerState } from '../../src/playback/player-port.ts'
 
 /** A player whose clock the test sets. Records the calls it receives. */
 export class FakePlayer implements PlayerPort {
