@@ -76,6 +76,9 @@ export function catalogEntry(meta: EpisodeMeta): CatalogEntry {
   return entry
 }
 
+/** Warnings already printed by this process. */
+const reported = new Set<string>()
+
 export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin {
   const dir = resolveEpisodesDir(options.dir)
   let loaded: LoadedDir | undefined
@@ -96,7 +99,15 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
   }
 
   function report(result: LoadedDir, log: (msg: string) => void): void {
-    for (const p of result.problems) if (p.severity !== 'error') log(formatProblem(p))
+    // `scripts/build-site.ts` checks and reports the episodes before it runs the bundler.
+    if (process.env.PLAYSCRIPT_EPISODES_CHECKED) return
+    for (const p of result.problems) {
+      if (p.severity === 'error') continue
+      // Once per process: the worker build runs this plugin again on the same files.
+      const line = formatProblem(p)
+      if (!reported.has(line)) log(line)
+      reported.add(line)
+    }
   }
 
   return {
@@ -114,7 +125,12 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem)
         const message = `${errors.length} error(s) in episode files:\n${errors.join('\n')}`
         if (server) server.config.logger.error(message)
-        else this.error(message)
+        else {
+          // The messages name each file and line; a stack trace of the bundler would only bury them.
+          const error = new Error(message)
+          error.stack = message
+          this.error(error)
+        }
       }
       this.addWatchFile(dir)
     },
