@@ -67,7 +67,7 @@ describe('npm run check:episodes', () => {
     expect(out).toMatch(/no-front-matter\.md:1: error: no front matter/)
     expect(out).toMatch(/good\.md:10: warning: timestamp sec 0 \(0:00\) is out of order with the times around it/)
     expect(out).toMatch(/_draft\.md:1: note: draft/)
-    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(drafts\), 2 failed; 2 error\(s\)/)
+    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(1 draft\), 2 failed; 2 error\(s\)/)
     expect(out).not.toMatch(/\n\s+at /) // no stack traces
   })
 
