@@ -3,7 +3,7 @@
  * of a folder with a broken file.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -92,5 +92,41 @@ describe('npm run check:episodes', () => {
     }
     expect(failed?.code).not.toBe(0)
     expect(failed?.out).toMatch(/bad\.md:8: error: field "transcript\[1\]\.sec" must be a number/)
+  }, 60_000)
+
+  it('reports every file it skips (symlink, UTF-16, not UTF-8) as file:line, keeps going and prints its summary', async () => {
+    const odd = await mkdtemp(path.join(os.tmpdir(), 'playscript-check-'))
+    await writeFile(path.join(odd, 'good.md'), GOOD)
+    await symlink(path.join(odd, 'good.md'), path.join(odd, 'link.md'))
+    await writeFile(path.join(odd, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]))
+    await writeFile(path.join(odd, 'latin1.md'), Buffer.from(GOOD.replace('A good episode', 'Caf\u00e9'), 'latin1'))
+    const { code, out } = await cli([odd])
+    await rm(odd, { recursive: true, force: true })
+    expect(code).toBe(1)
+    expect(out).toMatch(/link\.md:1: warning: symbolic links are not followed/)
+    expect(out).toMatch(/utf16\.md:1: error: the file is UTF-16, not UTF-8/)
+    expect(out).toMatch(/latin1\.md:2: error: the file is not valid UTF-8/)
+    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 3 skipped \(1 not UTF-8, 1 symlink, 1 UTF-16\), 0 failed; 2 error\(s\), 2 warning\(s\)/)
+    expect(out).not.toMatch(/\n\s+at /)
+  })
+
+  it('npm run build fails with each message once, no stack trace, and leaves the previous site as it was', async () => {
+    const out = path.join(dir, 'site')
+    await mkdir(out, { recursive: true })
+    await writeFile(path.join(out, 'index.html'), 'the previous site')
+    let failed: { code: number; out: string } | null = null
+    try {
+      await run(path.resolve('node_modules/.bin/tsx'), ['scripts/build-site.ts', out], { env: { ...process.env, EPISODES_DIR: dir, VITEST: '' } })
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string }
+      failed = { code: e.code, out: e.stdout + e.stderr }
+    }
+    expect(failed?.code).toBe(1)
+    const text = failed?.out ?? ''
+    expect(text.match(/bad\.md:8: error: field "transcript\[1\]\.sec" must be a number/g)).toHaveLength(1)
+    expect(text.match(/good\.md:10: warning: timestamp sec 0/g)).toHaveLength(1)
+    expect(text).toMatch(/build failed: 2 error\(s\) in episode files; .*site is unchanged/)
+    expect(text).not.toMatch(/\n\s+at |Getter\/Setter/)
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the previous site')
   }, 60_000)
 })
