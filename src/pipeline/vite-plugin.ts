@@ -98,14 +98,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     return loaded
   }
 
-  function report(result: LoadedDir, log: (msg: string) => void): void {
+  function report(result: LoadedDir, log: (msg: string) => void, once = true): void {
     // `scripts/build-site.ts` checks and reports the episodes before it runs the bundler.
     if (process.env.PLAYSCRIPT_EPISODES_CHECKED) return
     for (const p of result.problems) {
       if (p.severity === 'error') continue
-      // Once per process: the worker build runs this plugin again on the same files.
+      // Once per process when building: the worker build runs this plugin again on the same files.
       const line = formatProblem(p)
-      if (!reported.has(line)) log(line)
+      if (!once || !reported.has(line)) log(line)
       reported.add(line)
     }
   }
@@ -168,7 +168,8 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       const onChange = async (file: string) => {
         if (!file.startsWith(dir) || !isEpisodeFile(file)) return
         const result = await load()
-        report(result, (m) => devServer.config.logger.warn(m))
+        // After an edit, the whole folder's warnings again: the author is looking at them now.
+        report(result, (m) => devServer.config.logger.warn(m), false)
         for (const p of result.problems) if (p.severity === 'error') devServer.config.logger.error(formatProblem(p))
         for (const mod of devServer.moduleGraph.idToModuleMap.values()) {
           if (mod.id?.startsWith(RESOLVED + 'virtual:playscript/')) devServer.moduleGraph.invalidateModule(mod)

@@ -115,6 +115,7 @@ describe('served by a plain static server', () => {
     const { page, errors } = await openUrl(server.url + p)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0)
     await page.waitForLoadState('networkidle')
+    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).not.toBe('Not found')
     expect(errors).toEqual([])
   })
 })
@@ -136,7 +137,7 @@ describe('an interrupted build', () => {
     while (Date.now() - started < 120_000) {
       const names = await readdir(work)
       staged = names.find((n) => n.startsWith('.site.building-'))
-      if (staged && (await readdir(path.join(work, staged)).catch(() => [])).includes('search')) break
+      if (staged && (await readdir(path.join(work, staged)).catch((): string[] => [])).includes('search')) break
       await new Promise((r) => setTimeout(r, 50))
     }
     expect(staged).toBeDefined()
