@@ -9,6 +9,7 @@
  * the end-to-end set-up and the benchmarks call `buildSite`.
  */
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -45,19 +46,22 @@ function stagingPrefix(outDir: string): string {
   return `.${path.basename(outDir)}.building-`
 }
 
+/** Whether a process is running (a zombie, killed but not yet reaped, is not). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch {
     return false
   }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return true
+  }
 }
 
-/** Removes what interrupted builds left behind (their process is gone). */
-async function removeStale(outDir: string): Promise<void> {
-  const parent = path.dirname(outDir)
-  const prefix = stagingPrefix(outDir)
+/** Removes folders named `<prefix><pid>-…` in `parent` whose build process is gone. */
+async function removeDead(parent: string, prefix: string): Promise<void> {
   let names: string[]
   try {
     names = await readdir(parent)
@@ -69,6 +73,12 @@ async function removeStale(outDir: string): Promise<void> {
     const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1])
     if (pid && pid !== process.pid && !alive(pid)) await rm(path.join(parent, name), { recursive: true, force: true })
   }
+}
+
+/** Removes what interrupted builds left behind: staging folders and server builds. */
+export async function removeStale(outDir: string): Promise<void> {
+  await removeDead(path.dirname(outDir), stagingPrefix(outDir))
+  await removeDead(path.resolve('.ssr'), 'build-')
 }
 
 export async function buildSite(opts: BuildSiteOptions): Promise<void> {

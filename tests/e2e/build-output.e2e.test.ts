@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } f
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildSite } from '../../scripts/build-site.ts'
+import { buildSite, removeStale } from '../../scripts/build-site.ts'
 import { escapeHtml } from '../../src/pipeline/html-page.ts'
 import { checkHtmlFile, htmlFiles, internalLinks } from './check-html.ts'
 import { openUrl, withBrowser } from './harness.ts'
@@ -146,5 +146,9 @@ describe('an interrupted build', () => {
     expect((await readdir(out)).sort()).toEqual(['episodes', 'index.html'])
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous home')
     expect(await readdir(path.join(out, 'episodes'))).toEqual(['kept.html'])
+    // The next build clears what the killed one left behind.
+    await removeStale(out)
+    expect((await readdir(work)).filter((n) => n.startsWith('.site.building-'))).toEqual([])
+    expect((await readdir('.ssr').catch((): string[] => [])).filter((n) => n.startsWith(`build-${child.pid}-`))).toEqual([])
   }, 150_000)
 })
