@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
+// Each test starts the CLI in a fresh Node process: seconds on a busy machine.
 let dir = ''
 
 const GOOD = `---
@@ -69,7 +70,7 @@ describe('npm run check:episodes', () => {
     expect(out).toMatch(/_draft\.md:1: note: draft/)
     expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(1 draft\), 2 failed; 2 error\(s\)/)
     expect(out).not.toMatch(/\n\s+at /) // no stack traces
-  })
+  }, 30_000)
 
   it('exits 0 when there are only warnings', async () => {
     const clean = await mkdtemp(path.join(os.tmpdir(), 'playscript-check-'))
@@ -78,7 +79,7 @@ describe('npm run check:episodes', () => {
     await rm(clean, { recursive: true, force: true })
     expect(code).toBe(0)
     expect(out).toMatch(/0 error\(s\), 1 warning\(s\)/)
-  })
+  }, 30_000)
 
   it('fails the build with the same messages', async () => {
     let failed: { code: number; out: string } | null = null
@@ -108,7 +109,7 @@ describe('npm run check:episodes', () => {
     expect(out).toMatch(/latin1\.md:2: error: the file is not valid UTF-8/)
     expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 3 skipped \(1 not UTF-8, 1 symlink, 1 UTF-16\), 0 failed; 2 error\(s\), 2 warning\(s\)/)
     expect(out).not.toMatch(/\n\s+at /)
-  })
+  }, 30_000)
 
   it('npm run build fails with each message once, no stack trace, and leaves the previous site as it was', async () => {
     const out = path.join(dir, 'site')
