@@ -35,7 +35,7 @@ describe('parseEpisodeFile rules', () => {
     const refused = parseEpisodeFile('a.md', file(many(MAX_LINES + 1)))
     expect(refused.episode).toBeUndefined()
     expect(refused.problems).toEqual([expect.objectContaining({ line: 6, severity: 'error', message: expect.stringMatching(/10001 items; at most 10000 are published/) })])
-  })
+  }, 30_000)
 
   it('publishes a file name that is not a plain address under its slug, with a warning', () => {
     const r = parseEpisodeFile('My Episode.md', file('- line: Hi.\n  who: A\n'))
