@@ -3,13 +3,14 @@
  * of a folder with a broken file.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
+// Each test starts the CLI in a fresh Node process: seconds on a busy machine.
 let dir = ''
 
 const GOOD = `---
@@ -67,9 +68,9 @@ describe('npm run check:episodes', () => {
     expect(out).toMatch(/no-front-matter\.md:1: error: no front matter/)
     expect(out).toMatch(/good\.md:10: warning: timestamp sec 0 \(0:00\) is out of order with the times around it/)
     expect(out).toMatch(/_draft\.md:1: note: draft/)
-    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(drafts\), 2 failed; 2 error\(s\)/)
+    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(1 draft\), 2 failed; 2 error\(s\)/)
     expect(out).not.toMatch(/\n\s+at /) // no stack traces
-  })
+  }, 30_000)
 
   it('exits 0 when there are only warnings', async () => {
     const clean = await mkdtemp(path.join(os.tmpdir(), 'playscript-check-'))
@@ -78,7 +79,7 @@ describe('npm run check:episodes', () => {
     await rm(clean, { recursive: true, force: true })
     expect(code).toBe(0)
     expect(out).toMatch(/0 error\(s\), 1 warning\(s\)/)
-  })
+  }, 30_000)
 
   it('fails the build with the same messages', async () => {
     let failed: { code: number; out: string } | null = null
@@ -92,5 +93,41 @@ describe('npm run check:episodes', () => {
     }
     expect(failed?.code).not.toBe(0)
     expect(failed?.out).toMatch(/bad\.md:8: error: field "transcript\[1\]\.sec" must be a number/)
+  }, 60_000)
+
+  it('reports every file it skips (symlink, UTF-16, not UTF-8) as file:line, keeps going and prints its summary', async () => {
+    const odd = await mkdtemp(path.join(os.tmpdir(), 'playscript-check-'))
+    await writeFile(path.join(odd, 'good.md'), GOOD)
+    await symlink(path.join(odd, 'good.md'), path.join(odd, 'link.md'))
+    await writeFile(path.join(odd, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]))
+    await writeFile(path.join(odd, 'latin1.md'), Buffer.from(GOOD.replace('A good episode', 'Caf\u00e9'), 'latin1'))
+    const { code, out } = await cli([odd])
+    await rm(odd, { recursive: true, force: true })
+    expect(code).toBe(1)
+    expect(out).toMatch(/link\.md:1: warning: symbolic links are not followed/)
+    expect(out).toMatch(/utf16\.md:1: error: the file is UTF-16, not UTF-8/)
+    expect(out).toMatch(/latin1\.md:2: error: the file is not valid UTF-8/)
+    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 3 skipped \(1 not UTF-8, 1 symlink, 1 UTF-16\), 0 failed; 2 error\(s\), 2 warning\(s\)/)
+    expect(out).not.toMatch(/\n\s+at /)
+  }, 30_000)
+
+  it('npm run build fails with each message once, no stack trace, and leaves the previous site as it was', async () => {
+    const out = path.join(dir, 'site')
+    await mkdir(out, { recursive: true })
+    await writeFile(path.join(out, 'index.html'), 'the previous site')
+    let failed: { code: number; out: string } | null = null
+    try {
+      await run(path.resolve('node_modules/.bin/tsx'), ['scripts/build-site.ts', out], { env: { ...process.env, EPISODES_DIR: dir, VITEST: '' } })
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string }
+      failed = { code: e.code, out: e.stdout + e.stderr }
+    }
+    expect(failed?.code).toBe(1)
+    const text = failed?.out ?? ''
+    expect(text.match(/bad\.md:8: error: field "transcript\[1\]\.sec" must be a number/g)).toHaveLength(1)
+    expect(text.match(/good\.md:10: warning: timestamp sec 0/g)).toHaveLength(1)
+    expect(text).toMatch(/build failed: 2 error\(s\) in episode files; .*site is unchanged/)
+    expect(text).not.toMatch(/\n\s+at |Getter\/Setter/)
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('the previous site')
   }, 60_000)
 })

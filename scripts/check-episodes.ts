@@ -21,10 +21,13 @@ async function main(): Promise<number> {
   const errors = result.problems.filter((p) => p.severity === 'error').length
   const warnings = result.problems.filter((p) => p.severity === 'warning').length
   const lines = result.episodes.reduce((n, e) => n + e.meta.lineCount, 0)
+  const reasons = new Map<string, number>()
+  for (const s of result.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1)
+  const skipped = result.skipped.length ? ` (${[...reasons].map(([r, n]) => `${n} ${r}`).join(', ')})` : ''
   const failed = result.files.length - result.episodes.length - result.skipped.length
   console.log(
     `checked ${result.files.length} file(s) in ${dir}: ${result.episodes.length} episode(s) with ${lines} transcript line(s) loaded, ` +
-      `${result.skipped.length} skipped (drafts), ${failed} failed; ${errors} error(s), ${warnings} warning(s)`,
+      `${result.skipped.length} skipped${skipped}, ${failed} failed; ${errors} error(s), ${warnings} warning(s)`,
   )
   return errors > 0 ? 1 : 0
 }

@@ -1,17 +1,20 @@
 /**
- * The last step of `npm run build`: renders every page of the built site to
+ * The last step of the build: renders every page of the built site to
  * static HTML with its own title, description, canonical URL, Open Graph and
  * Twitter tags and JSON-LD, and writes a 404 page and short-link pages.
  * The app hydrates on top of each page.
  *
- * Reads `dist/index.html` (the client build) and `.ssr/server.js` (the server build).
- * `SITE_URL` makes canonical and Open Graph URLs absolute; `BASE_PATH` is the prefix.
+ * Reads `index.html` of PRERENDER_DIST (the client build) and `server.js` of PRERENDER_SSR
+ * (the server build). `SITE_URL` makes canonical and Open Graph URLs absolute; `BASE_PATH` is the prefix.
+ * Every page is checked before it is written: a page with a NUL byte or another control
+ * character fails the build.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EpisodeData, CatalogEntry } from '../src/lib/episode/types.ts'
 import { contentSecurityPolicy } from '../src/pipeline/csp.ts'
+import { badCharacter, clip, escapeHtml, fillPage, withCsp, type Head, type PageOptions } from '../src/pipeline/html-page.ts'
 import { episodeDataFile } from '../src/pipeline/vite-plugin.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 
@@ -28,61 +31,14 @@ const siteUrl = (process.env.SITE_URL ?? '').replace(/\/$/, '')
 const SITE_NAME = 'Playscript'
 const SITE_DESCRIPTION = 'Follow, search and share podcast episodes by their transcript.'
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
-/** JSON inside a <script> element: no `</script>`, no `<!--`. */
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-}
-
 /** An app path as a URL: absolute with SITE_URL, else relative to the host. */
 function urlFor(appPath: string): string {
   return `${siteUrl}${base.replace(/\/$/, '')}${appPath}`
 }
 
-function clip(text: string, max = 200): string {
-  const t = text.replace(/\s+/g, ' ').trim()
-  return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
-}
-
-interface Head {
-  title: string
-  description: string
-  path: string
-  image?: string
-  type: 'website' | 'video.episode'
-  jsonLd?: unknown
-}
-
-function headTags(h: Head): string {
-  const url = urlFor(h.path)
-  const tags = [
-    `<link rel="canonical" href="${escapeHtml(url)}" />`,
-    `<meta property="og:site_name" content="${SITE_NAME}" />`,
-    `<meta property="og:type" content="${h.type}" />`,
-    `<meta property="og:title" content="${escapeHtml(h.title)}" />`,
-    `<meta property="og:description" content="${escapeHtml(h.description)}" />`,
-    `<meta property="og:url" content="${escapeHtml(url)}" />`,
-    `<meta name="twitter:card" content="${h.image ? 'summary_large_image' : 'summary'}" />`,
-    `<meta name="twitter:title" content="${escapeHtml(h.title)}" />`,
-    `<meta name="twitter:description" content="${escapeHtml(h.description)}" />`,
-  ]
-  if (h.image) tags.push(`<meta property="og:image" content="${escapeHtml(h.image)}" />`, `<meta name="twitter:image" content="${escapeHtml(h.image)}" />`)
-  if (h.jsonLd) tags.push(`<script type="application/ld+json">${jsonForScript(h.jsonLd)}</script>`)
-  return tags.join('\n    ')
-}
-
-function page(template: string, opts: { head?: Head; title: string; description: string; body: string; renderedFor?: string; preload?: string }): string {
-  let html = template
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(opts.title)}</title>`)
-    .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(opts.description)}" />`)
-    .replace('<div id="root"></div>', `<div id="root"${opts.renderedFor ? ` data-path="${escapeHtml(opts.renderedFor)}"` : ''}>${opts.body}</div>`)
-  if (opts.head) html = html.replace('</head>', `    ${headTags(opts.head)}\n  </head>`)
-  // The episode's data starts downloading with the page, not after the scripts.
-  if (opts.preload) html = html.replace('</head>', `  <link rel="preload" href="${escapeHtml(opts.preload)}" as="fetch" type="application/json" crossorigin="anonymous" />\n  </head>`)
-  return html
+function head(h: Omit<Head, 'url' | 'siteName'> & { path: string }): Head {
+  const { path: p, ...rest } = h
+  return { ...rest, url: urlFor(p), siteName: SITE_NAME }
 }
 
 function episodeJsonLd(e: EpisodeData, url: string): unknown {
@@ -108,30 +64,45 @@ function episodeJsonLd(e: EpisodeData, url: string): unknown {
   }
 }
 
-async function write(file: string, html: string): Promise<void> {
+let template = ''
+
+/** Writes one page at `rel` (relative to the site), after checking its characters. */
+async function writePage(rel: string, opts: PageOptions): Promise<void> {
+  const file = path.join(DIST, rel)
+  if (path.relative(DIST, file).startsWith('..')) throw new Error(`refusing to write ${rel}: outside the site`)
+  const html = fillPage(template, opts)
+  const bad = badCharacter(html)
+  if (bad) throw new Error(`the page ${rel} would contain a control character (${bad})`)
   await mkdir(path.dirname(file), { recursive: true })
   await writeFile(file, html)
 }
 
 async function main(): Promise<void> {
   const server = (await import(pathToFileURL(path.join(SSR, 'server.js')).href)) as ServerEntry
-  let template = await readFile(path.join(DIST, 'index.html'), 'utf8')
-  template = template.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`)
+  template = withCsp(await readFile(path.join(DIST, 'index.html'), 'utf8'), contentSecurityPolicy())
   const started = performance.now()
   let pages = 0
   const catalogFile = (await readdir(path.join(DIST, 'data'))).map((f) => `data/${f}`).find((f) => /^data\/catalog\.[0-9a-f]+\.json$/.test(f))
 
-  await write(
-    path.join(DIST, 'index.html'),
-    page(template, {
-      title: `${SITE_NAME}: every episode, every word`,
-      description: SITE_DESCRIPTION,
-      body: await server.renderPage('/'),
-      renderedFor: '/',
-      preload: catalogFile ? `${base}${catalogFile}` : undefined,
-      head: { title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', type: 'website' },
-    }),
-  )
+  await writePage('index.html', {
+    title: `${SITE_NAME}: every episode, every word`,
+    description: SITE_DESCRIPTION,
+    body: await server.renderPage('/'),
+    renderedFor: '/',
+    preload: catalogFile ? `${base}${catalogFile}` : undefined,
+    head: head({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', type: 'website' }),
+  })
+  pages++
+
+  // Every route the app links to has a page: the search page is linked from every page's header.
+  const searchDescription = 'Search what anyone said in every episode.'
+  await writePage('search/index.html', {
+    title: `Search every episode · ${SITE_NAME}`,
+    description: searchDescription,
+    body: await server.renderPage('/search'),
+    renderedFor: '/search',
+    head: head({ title: `Search every episode · ${SITE_NAME}`, description: searchDescription, path: '/search', type: 'website' }),
+  })
   pages++
 
   const shortLinks = new Set<string>()
@@ -140,42 +111,39 @@ async function main(): Promise<void> {
     if (!episode) throw new Error(`episode ${meta.slug} is in the catalog but did not load`)
     const p = episodePath(meta.slug)
     const description = clip(episode.meta.description ?? episode.intro ?? `${meta.title}: the episode with its transcript.`)
-    await write(
-      path.join(DIST, 'episodes', meta.slug, 'index.html'),
-      page(template, {
-        title: `${meta.title} · ${SITE_NAME}`,
-        description,
-        body: await server.renderPage(p),
-        renderedFor: p,
-        preload: `${base}${episodeDataFile(meta.slug)}`,
-        head: { title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode', jsonLd: episodeJsonLd(episode, urlFor(p)) },
-      }),
-    )
+    await writePage(path.join('episodes', meta.slug, 'index.html'), {
+      title: `${meta.title} · ${SITE_NAME}`,
+      description,
+      body: await server.renderPage(p),
+      renderedFor: p,
+      preload: `${base}${episodeDataFile(meta.slug)}`,
+      head: head({ title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode', jsonLd: episodeJsonLd(episode, urlFor(p)) }),
+    })
     pages++
+    // The first episode in catalog order holds a short link, as in the app (the pipeline warns about the others).
     const code = shortCode(meta.season, meta.episode)
     if (code && !shortLinks.has(code)) {
       shortLinks.add(code)
       // A shell the app takes over (keeping ?t=), with a plain link for readers without JavaScript.
-      await write(
-        path.join(DIST, code, 'index.html'),
-        page(template, {
-          title: `${meta.title} · ${SITE_NAME}`,
-          description,
-          body: `<main id="main"><p><a href="${escapeHtml(urlFor(p))}">${escapeHtml(meta.title)}</a></p></main>`,
-          head: { title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode' },
-        }),
-      )
+      await writePage(path.join(code, 'index.html'), {
+        title: `${meta.title} · ${SITE_NAME}`,
+        description,
+        body: `<main id="main"><p><a href="${escapeHtml(urlFor(p))}">${escapeHtml(meta.title)}</a></p></main>`,
+        head: head({ title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode' }),
+      })
     }
   }
 
   // For hosts that serve 404.html on unknown paths (GitHub Pages): the app renders afresh there.
-  await write(path.join(DIST, '404.html'), page(template, { title: `Not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, body: await server.renderPage('/404') }))
+  await writePage('404.html', { title: `Not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, body: await server.renderPage('/404') })
   pages++
   await rm(SSR, { recursive: true, force: true })
   console.log(`prerendered ${pages} pages and ${shortLinks.size} short links in ${Math.round(performance.now() - started)} ms${siteUrl ? '' : ' (SITE_URL not set: canonical and Open Graph URLs are host-relative)'}`)
 }
 
 main().catch((err: unknown) => {
-  console.error(`prerender: error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  // One line for the author; the stack only when asked for (a bug in the build, not in an episode).
+  console.error(`prerender: error: ${err instanceof Error ? err.message : String(err)}`)
+  if (process.env.PLAYSCRIPT_DEBUG && err instanceof Error && err.stack) console.error(err.stack)
   process.exit(1)
 })

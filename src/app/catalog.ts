@@ -7,17 +7,10 @@
 import { catalogFile, episodes as prerenderCatalog, loaders } from 'virtual:playscript/catalog'
 import type { CatalogEntry, EpisodeData } from '../lib/episode/types.ts'
 import { shortCode } from '../lib/url/episode-url.ts'
+import { sortCatalog } from '../lib/catalog/order.ts'
 
-/** Newest first: by date, then season and episode, then title. */
-export function sortCatalog(list: readonly CatalogEntry[]): CatalogEntry[] {
-  return [...list].sort(
-    (a, b) =>
-      (b.date ?? '').localeCompare(a.date ?? '') ||
-      (b.season ?? -1) - (a.season ?? -1) ||
-      (b.episode ?? -1) - (a.episode ?? -1) ||
-      a.title.localeCompare(b.title),
-  )
-}
+/** Newest first: by date, then season and episode, then title (undated episodes among their neighbours). */
+export { sortCatalog }
 
 export interface Catalog {
   entries: readonly CatalogEntry[]

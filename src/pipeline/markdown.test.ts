@@ -32,4 +32,11 @@ describe('renderMarkdown', () => {
   it('renders an empty body as an empty string', () => {
     expect(renderMarkdown('\n\n')).toBe('')
   })
+
+  it('treats a protocol-relative link as external', () => {
+    expect(renderMarkdown('[x](//evil.example/x) and [y](//evil.example/y){:target="_blank"}')).toBe(
+      '<p><a href="//evil.example/x" rel="noopener noreferrer">x</a> and <a href="//evil.example/y" target="_blank" rel="noopener noreferrer">y</a></p>',
+    )
+    expect(renderMarkdown('[here](/episodes/a) [top](#top)')).not.toContain('rel=')
+  })
 })

@@ -8,7 +8,7 @@
  *   attributes on the link instead of literal text; any other `{: ...}` list is
  *   dropped. Only `target="_blank"` is honoured, and it brings
  *   `rel="noopener noreferrer"` with it.
- * - Every absolute link carries `rel="noopener noreferrer"`.
+ * - Every absolute or protocol-relative (`//host/x`) link carries `rel="noopener noreferrer"`.
  */
 import MarkdownIt, { type Token } from 'markdown-it'
 
@@ -85,7 +85,8 @@ function createRenderer(): InstanceType<typeof MarkdownIt> {
       for (const child of tok.children ?? []) {
         if (child.type !== 'link_open') continue
         const href = String(child.attrGet('href') ?? '')
-        if (/^https?:/i.test(href)) child.attrSet('rel', 'noopener noreferrer')
+        // Protocol-relative `//host/path` leaves the site as surely as `https://host/path`.
+        if (/^(https?:)?\/\//i.test(href)) child.attrSet('rel', 'noopener noreferrer')
       }
     }
   })

@@ -8,10 +8,13 @@ import type { z } from 'zod'
 import type { EpisodeData, EpisodeLink, EpisodeMeta, SourceItem, SourceLine } from '../lib/episode/types.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
 import { formatTime, parseIsoDuration, parseTime } from '../lib/time/time.ts'
+import { checkSpeakerName, cleanText, likelyMisspellings } from './clean-text.ts'
 import { splitFrontMatter } from './frontmatter.ts'
+import { MAX_LINES, WARN_LINES } from './limits.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { Problem } from './problems.ts'
 import { FrontMatter } from './schema.ts'
+import { slugFor } from './slug.ts'
 import { normaliseYoutubeId } from './youtube-id.ts'
 import { YamlSource } from './yaml-source.ts'
 
@@ -23,10 +26,13 @@ export interface ParseResult {
   skipped?: string
 }
 
-/** `s11e03-x.md` → `s11e03-x`; a doubled `.md.md` loses both. */
+/**
+ * `s11e03-x.md` → `s11e03-x`; a doubled `.md.md` loses both; other names follow the slug rule
+ * (src/pipeline/slug.ts: `My Episode.md` → `my-episode`). A name that gives no slug gives `''`.
+ */
 export function slugFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName
-  return base.replace(/(\.md)+$/i, '')
+  const r = slugFor(fileName)
+  return r.ok ? r.slug : ''
 }
 
 export function isDraft(fileName: string): boolean {
@@ -109,6 +115,7 @@ function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
     return []
   }
   const items: SourceItem[] = []
+  const whoNotes = new Map<string, { path: (string | number)[]; index: number; warning: string; count: number }>()
   raw.forEach((item: unknown, i) => {
     const path = ['transcript', i]
     const srcLine = r.lineOf(path)
@@ -180,8 +187,15 @@ function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
     const who = rec.who
     if (who !== undefined && who !== null) {
       if (typeof who === 'string' || typeof who === 'number') {
-        const name = String(who).trim()
-        if (name) line.who = name
+        const written = String(who)
+        const checked = checkSpeakerName(written)
+        if (checked.warning) {
+          // Once per name as written, at its first line: a file that writes `Alexey:` throughout gets one warning.
+          const note = whoNotes.get(written)
+          if (note) note.count++
+          else whoNotes.set(written, { path: [...path, 'who'], index: i, warning: checked.warning, count: 1 })
+        }
+        if (checked.name) line.who = checked.name
       } else {
         r.error([...path, 'who'], `field "transcript[${i}].who" must be a name, not ${typeName(who)}`)
         return
@@ -189,6 +203,7 @@ function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
     }
     items.push(line)
   })
+  for (const n of whoNotes.values()) r.warn(n.path, `transcript[${n.index}].who ${n.warning}${n.count > 1 ? ` (the same in ${n.count - 1} later line${n.count > 2 ? 's' : ''})` : ''}`)
   return items
 }
 
@@ -229,10 +244,49 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
 }
 
+/** Fields whose text is a title or a name: invisible characters are removed from them too. */
+function isNameField(path: readonly (string | number)[]): boolean {
+  const [top, , field] = path
+  return top === 'title' || top === 'short' || top === 'guests' || (top === 'transcript' && (field === 'who' || field === 'header'))
+}
+
+/** Removes control characters, bidi overrides and (in names) invisible characters from every text of the front matter. */
+function cleanStrings(value: unknown, path: (string | number)[], r: Reporter): unknown {
+  if (typeof value === 'string') {
+    const cleaned = cleanText(value, { name: isNameField(path) })
+    if (cleaned.removed.length) r.warn(path, `${fieldName(path)} contains ${cleaned.removed.join(' and ')}: removed`)
+    return cleaned.text
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = cleanStrings(value[i], [...path, i], r)
+    return value
+  }
+  if (value !== null && typeof value === 'object') {
+    const rec = value as Record<string, unknown>
+    for (const key of Object.keys(rec)) rec[key] = cleanStrings(rec[key], [...path, key], r)
+    return rec
+  }
+  return value
+}
+
+/** The Markdown body without control characters and bidi overrides, each removal reported at its line. */
+function cleanBody(body: string, bodyLine: number, r: Reporter): string {
+  const lines = body.split('\n')
+  return lines
+    .map((line, i) => {
+      const cleaned = cleanText(line)
+      if (cleaned.removed.length) r.at(bodyLine + i, 'warning', `the body contains ${cleaned.removed.join(' and ')}: removed`)
+      return cleaned.text
+    })
+    .join('\n')
+}
+
 function parseUnsafe(fileName: string, file: string, text: string): ParseResult {
+  const slug = slugFor(fileName)
+  if (!slug.ok) return { problems: [{ file, line: 1, severity: 'error', message: slug.message }] }
   const split = splitFrontMatter(text)
   if (!split.ok) return { problems: [{ file, line: split.line, severity: 'error', message: split.message }] }
-  const { yaml, yamlLine, body } = split.value
+  const { yaml, yamlLine, bodyLine } = split.value
 
   const source = new YamlSource(yaml, yamlLine)
   const r = new Reporter(file, source, yamlLine)
@@ -247,8 +301,18 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
     r.at(yamlLine, 'error', `front matter must be a mapping of fields (title, ids, transcript, ...), not ${typeName(data)}`)
     return { problems: r.problems }
   }
-  const record = data as Record<string, unknown>
-  if (Array.isArray(record.transcript)) source.confirmTranscriptLength(record.transcript.length)
+  const record = cleanStrings(data, [], r) as Record<string, unknown>
+  const body = cleanBody(split.value.body, bodyLine, r)
+  if (slug.changed) r.at(1, 'warning', `the file name is not a plain address: the episode is published as /episodes/${slug.slug} (see "Your own episodes" in README.md for the rule)`)
+  if (Array.isArray(record.transcript)) {
+    source.confirmTranscriptLength(record.transcript.length)
+    const n = record.transcript.length
+    if (n > MAX_LINES) {
+      r.error(['transcript'], `the transcript has ${n} items; at most ${MAX_LINES} are published (the page would take too long to open): split the episode`)
+      return { problems: r.problems }
+    }
+    if (n > WARN_LINES) r.warn(['transcript'], `the transcript has ${n} items; above ${WARN_LINES}, the page is slow to open on a phone`)
+  }
 
   const parsed = FrontMatter.safeParse(record)
   if (!parsed.success) {
@@ -266,6 +330,17 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   if (yt.normalised) r.warn(['ids', 'youtube'], `ids.youtube ${JSON.stringify(fm.ids.youtube)} carries URL residue; read as the video id "${yt.id}"`)
 
   if (items === undefined) r.warn([], 'no transcript: the episode loads with the video only')
+  const counts = new Map<string, number>()
+  const firstUse = new Map<string, number>()
+  for (const it of items ?? []) {
+    if (it.kind !== 'line' || !it.who) continue
+    counts.set(it.who, (counts.get(it.who) ?? 0) + 1)
+    if (!firstUse.has(it.who)) firstUse.set(it.who, it.srcLine ?? yamlLine)
+  }
+  for (const [name, frequent] of likelyMisspellings(counts)) {
+    const n = counts.get(name) ?? 0
+    r.at(firstUse.get(name) ?? yamlLine, 'warning', `speaker ${JSON.stringify(name)} (${n} line${n === 1 ? '' : 's'}) is close to ${JSON.stringify(frequent)} (${counts.get(frequent)} lines): did you mean ${frequent}?`)
+  }
   const { timeline, outOfOrder } = buildTimeline(items ?? [])
   for (const o of outOfOrder) {
     const line = timeline.lines[o.line]
@@ -305,7 +380,7 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   if (durationSec === undefined && lastLine) durationSec = Math.ceil(lastLine.start)
 
   const meta: EpisodeMeta = {
-    slug: slugFromFileName(fileName),
+    slug: slug.slug,
     title: fm.title.trim(),
     ...(fm.short ? { short: fm.short.trim() } : {}),
     ...(fm.season != null ? { season: fm.season } : {}),

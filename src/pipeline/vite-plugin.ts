@@ -76,6 +76,9 @@ export function catalogEntry(meta: EpisodeMeta): CatalogEntry {
   return entry
 }
 
+/** Warnings already printed by this process. */
+const reported = new Set<string>()
+
 export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin {
   const dir = resolveEpisodesDir(options.dir)
   let loaded: LoadedDir | undefined
@@ -95,8 +98,16 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     return loaded
   }
 
-  function report(result: LoadedDir, log: (msg: string) => void): void {
-    for (const p of result.problems) if (p.severity !== 'error') log(formatProblem(p))
+  function report(result: LoadedDir, log: (msg: string) => void, once = true): void {
+    // `scripts/build-site.ts` checks and reports the episodes before it runs the bundler.
+    if (process.env.PLAYSCRIPT_EPISODES_CHECKED) return
+    for (const p of result.problems) {
+      if (p.severity === 'error') continue
+      // Once per process when building: the worker build runs this plugin again on the same files.
+      const line = formatProblem(p)
+      if (!once || !reported.has(line)) log(line)
+      reported.add(line)
+    }
   }
 
   return {
@@ -114,7 +125,12 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem)
         const message = `${errors.length} error(s) in episode files:\n${errors.join('\n')}`
         if (server) server.config.logger.error(message)
-        else this.error(message)
+        else {
+          // The messages name each file and line; a stack trace of the bundler would only bury them.
+          const error = new Error(message)
+          error.stack = message
+          this.error(error)
+        }
       }
       this.addWatchFile(dir)
     },
@@ -152,7 +168,8 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       const onChange = async (file: string) => {
         if (!file.startsWith(dir) || !isEpisodeFile(file)) return
         const result = await load()
-        report(result, (m) => devServer.config.logger.warn(m))
+        // After an edit, the whole folder's warnings again: the author is looking at them now.
+        report(result, (m) => devServer.config.logger.warn(m), false)
         for (const p of result.problems) if (p.severity === 'error') devServer.config.logger.error(formatProblem(p))
         for (const mod of devServer.moduleGraph.idToModuleMap.values()) {
           if (mod.id?.startsWith(RESOLVED + 'virtual:playscript/')) devServer.moduleGraph.invalidateModule(mod)

@@ -211,7 +211,7 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
     expect(lastWritten).toBe(README.lastTimestampSec)
   })
 
-  it('has the README\'s 176 speakers: 175 in the loaded episodes, one more only in the unpublished draft', () => {
+  it('has the README\'s 176 speakers (173 once trailing colons and full stops are trimmed): one more only in the unpublished draft', () => {
     // The README counted speaker names over every file, drafts included; one
     // name is spoken only in the draft with no front matter. Read that draft
     // from its first "---" on to count its speakers too.
@@ -223,7 +223,10 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
       const parsed = parseEpisodeFile(f.name.replace(/^_+/, ''), f.text.slice(at))
       for (const s of parsed.episode?.meta.speakers ?? []) if (!speakers.has(s)) draftSpeakers.add(s)
     }
-    expect(speakers.size + draftSpeakers.size).toBe(README.speakers)
-    expect(speakers.size).toBe(README.speakers - 1)
+    // Three of the README's names are a speaker's name with a trailing colon or full stop
+    // (`Alexey:`, `Alexey.`, `Theo:`): the pipeline trims those (with a warning), so they merge.
+    const trimmed = 3
+    expect(speakers.size + draftSpeakers.size).toBe(README.speakers - trimmed)
+    expect(speakers.size).toBe(README.speakers - 1 - trimmed)
   })
 })

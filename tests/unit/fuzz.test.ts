@@ -7,7 +7,9 @@
  *    loudly without the corpus): deleted keys, values of the wrong type,
  *    truncation, shuffled / duplicated / deleted transcript items, tabs, bad
  *    indentation, unbalanced quotes, a missing closing `---`, huge, negative
- *    and NaN-like times, random bytes. To keep thousands of runs fast, most
+ *    and NaN-like times, random bytes, `$` replacement patterns, control,
+ *    bidi and zero-width characters, and hostile file names (spaces, accents,
+ *    other scripts, dots only, `$`). To keep thousands of runs fast, most
  *    runs take an excerpt (the front matter with a window of the transcript
  *    and the start of the body); some take the whole file.
  * 2. Plain properties over arbitrary strings and arbitrary front matter.
@@ -24,7 +26,9 @@ import { stringify } from 'yaml'
 import { lineAt } from '../../src/lib/timeline/lookup.ts'
 import { isEpisodeFile } from '../../src/pipeline/load.ts'
 import { parseEpisodeFile, slugFromFileName, type ParseResult } from '../../src/pipeline/parse-episode.ts'
+import { escapeHtml, fillPage } from '../../src/pipeline/html-page.ts'
 import { formatProblem } from '../../src/pipeline/problems.ts'
+import { SLUG } from '../../src/pipeline/slug.ts'
 import { CORPUS_DIR, checkCorpus } from './corpus-dir.ts'
 
 /** Fixed by default; `PLAYSCRIPT_FUZZ_SEED` / `PLAYSCRIPT_FUZZ_RUNS` explore further (e.g. 30000 runs, another seed). */
@@ -36,6 +40,8 @@ const STRING_RUNS = Math.max(100, Math.round(MUTATION_RUNS / 3))
 
 
 const SEVERITIES = new Set(['error', 'warning', 'note'])
+
+const PAGE_TEMPLATE = '<html><head><meta name="description" content="x" /><title>t</title><script type="module" src="/a.js"></script></head><body><div id="root"></div></body></html>'
 
 /** Lines as the pipeline counts them (it reads `\r\n` and `\r` as line breaks too). */
 function lineCount(text: string): number {
@@ -67,7 +73,21 @@ function checkResult(name: string, text: string, result: ParseResult): void {
   }
   if (errors.length > 0) fail('an episode together with errors')
   const e = result.episode
-  if (e.meta.slug !== slugFromFileName(name)) fail(`slug ${e.meta.slug}`)
+  if (e.meta.slug !== slugFromFileName(name) || !SLUG.test(e.meta.slug)) fail(`slug ${JSON.stringify(e.meta.slug)}`)
+  // No control character or bidi override reaches the site; no invisible character in a title or a name.
+  const names = [e.meta.title, e.meta.short ?? '', ...e.meta.speakers, ...e.meta.guestNames, ...e.timeline.chapters.map((c) => c.title)]
+  const texts = [...names, e.meta.description ?? '', e.intro ?? '', e.bodyHtml, ...e.timeline.lines.map((l) => l.text)]
+  // eslint-disable-next-line no-control-regex
+  const bad = texts.find((t) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t))
+  if (bad !== undefined) fail(`a control character or bidi override in ${JSON.stringify(bad.slice(0, 60))}`)
+  const invisible = names.find((t) => /[\u200b-\u200f\u2060-\u2064\ufeff]/.test(t))
+  if (invisible !== undefined) fail(`an invisible character in the name ${JSON.stringify(invisible)}`)
+  // The page template takes the title and description as written: no `$` pattern is expanded.
+  const description = e.meta.description ?? ''
+  const page = fillPage(PAGE_TEMPLATE, { title: e.meta.title, description, body: '' })
+  if (!page.includes(`<title>${escapeHtml(e.meta.title)}</title>`) || !page.includes(`content="${escapeHtml(description)}"`) || page.split('<script').length !== 2) {
+    fail('the page template changed the title or description')
+  }
   if (!/^[A-Za-z0-9_-]{11}$/.test(e.meta.youtubeId)) fail(`video id ${e.meta.youtubeId}`)
   const tl = e.timeline
   if (e.meta.lineCount !== tl.lines.length || e.meta.chapterCount !== tl.chapters.length) fail('counts disagree with the timeline')
@@ -113,6 +133,9 @@ const VALUES = [
   '|\n  a block', '>-\n  folded\n  text', '\n  - a\n  - b', '\n  - line: x\n    sec: 5', '\n  k: v\n  youtube: lem7knxqNzg',
   '"unclosed', "'unclosed", '[unclosed', '{unclosed', 'a: b: c', '- item', '"\\u0000"', '"\\uD800"', '"\\x"',
   'https://youtu.be/lem7knxqNzg', 'lem7knxqNzg?t=1', 'NfAJAr7FvyY&t', '{{ youtube_id }}', '"{{ title }}"', 'x'.repeat(5000),
+  // `$` replacement patterns, control, bidi and zero-width characters, names that are not names.
+  '"$$E = mc^2$$"', "'$` and $& and $''", '"$$$"', '"$1 $<n>"', '"a\\0b\\x07c\\x1bd\\x7fe"', '"\\u202Eevil\\u2066x"', '"Al\\u200Bexey\\uFEFF"',
+  "'Alexey:'", "'Alexey.'", 'Alexeylexey', "'So this is a whole sentence given as a name, isn''t it?'",
 ]
 
 const TRANSCRIPT_FIELDS = ['line', 'sec', 'time', 'who', 'header', '__proto__', 'constructor']
@@ -120,6 +143,7 @@ const TRANSCRIPT_FIELDS = ['line', 'sec', 'time', 'who', 'header', '__proto__', 
 const TOKENS = [
   '\t', '\0', '\r', '\r\n', '\uFEFF', '\u2028', '\u0085', '\uFFFE', '#', ':', ': ', '- ', '---', '...', '&', '*', '!', '|', '>', '%YAML 1.1',
   '@', '`', '{', '}', '[', ']', ',', '?', '"', "'", '\\', '<<: *a', '\n---\n', '\n  ', '\n\t',
+  '$$', '$`', "$'", '$&', '$1', '\u0007', '\u001b', '\u007f', '\u0085', '\u202e', '\u2066', '\u200b', '\u200d', '’', '🎙',
 ]
 
 const KINDS = [
@@ -333,6 +357,10 @@ function excerpt(text: string, from: number, count: number, whole: boolean): str
   return [...lines.slice(0, first), ...picked.flatMap(([s, e]) => lines.slice(s, e)), ...lines.slice(items[items.length - 1]?.[1] ?? end, end), ...body].join('\n')
 }
 
+/** File names an author might save: spaces, case, accents, other scripts, dots only, `$`, control characters. */
+const FILE_NAMES = ['my episode.md', 'Case.md', 'épisode-ünïcödé-日本語.md', '日本語.md', '...md', '..md', '.md', '$$.md', '$`x$&.md', 'a\u0000b.md', 'x\u202egnp.md', `${'long-'.repeat(30)}.md`, 'ok.md.md']
+const fileNameArb = fc.oneof(fc.constantFrom(...FILE_NAMES), fc.string({ unit: 'grapheme', maxLength: 20 }).map((n) => `${n.replace(/[\\/]/g, '')}.md`))
+
 // --- Tests over the corpus ---------------------------------------------------------
 
 const available = checkCorpus('tests/unit/fuzz.test.ts (mutations of real files)')
@@ -361,13 +389,14 @@ describe.skipIf(!available)(`fuzz: ${MUTATION_RUNS} seeded mutations of real cor
         fc.integer({ min: 0, max: 25 }),
         fc.nat({ max: 39 }),
         fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
-        (fileIndex, from, count, wholeDie, mutations) => {
+        fc.option(fileNameArb, { freq: 4 }),
+        (fileIndex, from, count, wholeDie, mutations, fileName) => {
           const f = files[fileIndex]
           if (!f) return
           const whole = wholeDie === 0
           let text = excerpt(f.text, from, count, whole)
           for (const m of mutations) text = mutate(text, m)
-          const result = parseAndCheck(f.name, text)
+          const result = parseAndCheck(fileName ?? f.name, text)
           if (result.episode) outcome.episodes++
           else outcome.failed++
           if (whole) outcome.whole++
@@ -442,6 +471,16 @@ describe('fuzz: arbitrary input', () => {
     fc.assert(
       fc.property(anyText, anyText, (yaml, body) => {
         parseAndCheck('fenced.md', `---\n${yaml}\n---\n${body}`)
+      }),
+      { seed: SEED, numRuns: STRING_RUNS },
+    )
+  }, 60_000)
+
+  it('arbitrary file names: a safe slug, or an error at line 1', () => {
+    fc.assert(
+      fc.property(fileNameArb, (name) => {
+        const result = parseAndCheck(name, '---\ntitle: T\nids:\n  youtube: lem7knxqNzg\n---\n')
+        if (!result.episode && !result.skipped) expect(result.problems).toContainEqual(expect.objectContaining({ line: 1, severity: 'error' }))
       }),
       { seed: SEED, numRuns: STRING_RUNS },
     )
