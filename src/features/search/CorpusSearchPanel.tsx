@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
-import { formatTime } from '../../lib/time/time.ts'
+import { timeLabel } from '../../lib/time/time.ts'
 import { episodePath } from '../../lib/url/episode-url.ts'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
 import { useCorpusSearch } from './use-corpus-search.ts'
@@ -57,7 +57,7 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
                 {g.hits.map((h) => (
                   <li key={h.line}>
                     <Link to={episodePath(g.slug, { t: h.start })}>
-                      <span className="result-time">{formatTime(h.start)}</span>
+                      <span className="result-time">{timeLabel(h.start, h.estimated)}</span>
                       {h.speaker ? <span className="speaker">{h.speaker}: </span> : null}
                       {h.clippedStart ? '…' : ''}
                       <Highlighted text={h.snippet} ranges={h.ranges} />

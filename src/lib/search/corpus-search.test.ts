@@ -48,7 +48,8 @@ describe('buildCorpusIndex', () => {
   it('is refused when inconsistent', () => {
     const data = buildCorpusIndex(EPISODES)
     expect(() => loadCorpusIndex({ ...data, text: data.text.slice(1) })).toThrow(/inconsistent/)
-    expect(() => loadCorpusIndex({ ...data, version: 2 } as unknown as CorpusIndexData)).toThrow(/version/)
+    expect(() => loadCorpusIndex({ ...data, version: 1 } as unknown as CorpusIndexData)).toThrow(/version/)
+    expect(() => loadCorpusIndex({ ...data, estimated: [data.text.length] })).toThrow(/inconsistent/)
   })
 })
 
@@ -68,6 +69,15 @@ describe('corpus search', () => {
     const hit = corpus.search('terraform').groups.find((g) => g.slug === 'one')?.hits.find((h) => h.line === 1)
     expect(hit).toMatchObject({ line: 1, speaker: 'Anna', start: 10.123, snippet: 'I work with Terraform and Kubernetes every day.', snippetOffset: 0 })
     expect(hit?.ranges).toEqual([[12, 21]])
+  })
+
+  it('says which starts are estimated, so results show them with ~', () => {
+    const lines: TimedLine[] = [
+      { index: 0, text: 'A written time for Terraform.', start: 10, estimated: false, chapter: -1 },
+      { index: 1, text: 'An estimated one for Terraform too.', start: 14.5, estimated: true, chapter: -1 },
+    ]
+    const hits = loadCorpusIndex(buildCorpusIndex([{ slug: 'e', title: 'E', lines }])).search('terraform').groups[0]?.hits ?? []
+    expect(Object.fromEntries(hits.map((h) => [h.line, h.estimated]))).toEqual({ 0: false, 1: true })
   })
 
   it('cuts long lines to a window around the match', () => {

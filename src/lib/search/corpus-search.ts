@@ -17,7 +17,7 @@ import { snippet, type Range } from './highlight.ts'
 import { foldName } from './normalize.ts'
 import { isEmptyQuery, parseQuery } from './query.ts'
 
-export const CORPUS_INDEX_VERSION = 1
+export const CORPUS_INDEX_VERSION = 2
 
 export interface CorpusEpisodeInput {
   slug: string
@@ -37,10 +37,12 @@ export interface CorpusIndexData {
   speaker: number[]
   /** Each line's start in seconds, rounded to milliseconds. */
   start: number[]
+  /** The lines (indexes into these arrays) whose start is estimated, ascending: shown with `~`. */
+  estimated: number[]
 }
 
 export function buildCorpusIndex(episodes: readonly CorpusEpisodeInput[]): CorpusIndexData {
-  const data: CorpusIndexData = { version: CORPUS_INDEX_VERSION, episodes: [], speakers: [], text: [], speaker: [], start: [] }
+  const data: CorpusIndexData = { version: CORPUS_INDEX_VERSION, episodes: [], speakers: [], text: [], speaker: [], start: [], estimated: [] }
   const speakerIds = new Map<string, number>()
   for (const ep of episodes) {
     data.episodes.push({ slug: ep.slug, title: ep.title, lines: ep.lines.length })
@@ -54,6 +56,7 @@ export function buildCorpusIndex(episodes: readonly CorpusEpisodeInput[]): Corpu
           speakerIds.set(line.speaker, id)
         }
       }
+      if (line.estimated) data.estimated.push(data.text.length)
       data.text.push(line.text)
       data.speaker.push(id)
       data.start.push(Math.round(line.start * 1000) / 1000)
@@ -67,6 +70,8 @@ export interface CorpusHit {
   line: number
   speaker?: string
   start: number
+  /** Whether `start` is estimated (shown with `~`). */
+  estimated: boolean
   score: number
   /** A window of the line around the match, about `snippetWidth` long. */
   snippet: string
@@ -136,6 +141,7 @@ function checkData(data: CorpusIndexData): void {
   if (data.text.length !== total || data.speaker.length !== total || data.start.length !== total) {
     throw new Error(`search index is inconsistent: ${total} lines by episode, ${data.text.length} texts, ${data.speaker.length} speakers, ${data.start.length} starts`)
   }
+  if (data.estimated.some((line) => !(line >= 0 && line < total))) throw new Error(`search index is inconsistent: an estimated start outside ${total} lines`)
 }
 
 export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
@@ -150,6 +156,8 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
     lineEpisode.fill(e, from, from + ep.lines)
   })
   const speakerKeys = data.speakers.map(foldName)
+  const estimated = new Uint8Array(lineCount)
+  for (const line of data.estimated) estimated[line] = 1
 
   function allowed(names: readonly string[] | undefined): Uint8Array | null {
     const wanted = new Set((names ?? []).map(foldName))
@@ -167,6 +175,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
       line: line - atI32(firstLine, atI32(lineEpisode, line)),
       ...(speaker === undefined ? {} : { speaker }),
       start: at(data.start, line),
+      estimated: estimated[line] === 1,
       score,
       snippet: cut.text,
       snippetOffset: cut.offset,
