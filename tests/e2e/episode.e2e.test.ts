@@ -190,9 +190,24 @@ describe('episode page with the video', () => {
     const { page, context } = await open(SEED)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await playerReady(page)
+    // With a mouse, the copy button comes to the line pointed at.
+    await page.getByRole('link', { name: '4:31, Alexey: play from here' }).hover()
     await page.getByRole('button', { name: 'Copy link to 4:31' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).textContent()).toContain('?t=271')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/episodes\/s11e03-from-data-science-to-dataops\?t=271$/)
+  })
+
+  it('offers copying without a mouse: on the line being spoken, and after a focused line’s time', async () => {
+    const { page } = await open(SEED, { touch: true })
+    await playerReady(page)
+    await fake(page).play()
+    await fake(page).setTime(272)
+    await expect.poll(() => page.getByRole('button', { name: 'Copy link to 4:31' }).isVisible()).toBe(true)
+    // One button in the whole transcript, not one per line.
+    expect(await page.getByRole('region', { name: 'Transcript' }).getByRole('button', { name: /^Copy link to/ }).count()).toBe(1)
+    await page.getByRole('link', { name: '2:06, Tomasz: play from here' }).focus()
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link to 2:06')
   })
 
   it('does not fill the history as the video plays or the reader seeks', async () => {

@@ -13,13 +13,10 @@ export interface TranscriptLineProps {
   /** Whether the speaker label is shown (a new speaker, or the first line of a chapter). */
   showSpeaker: boolean
   onSeek(line: TimedLine): void
-  onCopy(line: TimedLine): void
   /** Search matches to mark in the text. */
   ranges?: readonly Range[]
   /** Whether this line is the search result moved to. */
   searchCurrent?: boolean
-  /** The app runs (after hydration): controls that need JavaScript are shown. */
-  interactive: boolean
 }
 
 /** `1:40`, or `~2:51` for an estimated start. */
@@ -28,7 +25,7 @@ export function lineTimeLabel(line: TimedLine): string {
 }
 
 /** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
-export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, onCopy, ranges, searchCurrent, interactive }: TranscriptLineProps) {
+export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, ranges, searchCurrent }: TranscriptLineProps) {
   const active = usePlayback((s) => s.activeLine === line.index)
   const label = lineTimeLabel(line)
   return (
@@ -44,7 +41,8 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
         onSeek(line)
       }}
     >
-      {/* The speaker, time and copy button sit inline above the text: no wrapper, less markup per line. */}
+      {/* The speaker and time sit inline above the text: no wrapper, less markup per line. The copy
+          button is not part of a line: one button visits the line pointed at (LineActions). */}
       {showSpeaker && line.speaker ? <span className="speaker">{line.speaker}</span> : null}
       {/* A plain link with a relative href (`?t=271`): the share URL, without the page's path on every line. */}
       <a
@@ -59,12 +57,6 @@ export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpe
       >
         {label}
       </a>
-      {/* Copying needs JavaScript: the button is not in the prerendered page, only in the running app. */}
-      {interactive ? (
-        <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
-          Copy link
-        </button>
-      ) : null}
       <p>
         <Highlighted text={line.text} ranges={ranges} />
       </p>

@@ -1,11 +1,12 @@
 import { isPlainClick } from '../../components/plain-click.ts'
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import type { Chapter, TimedLine, Timeline } from '../../lib/episode/types.ts'
 import type { Range } from '../../lib/search/highlight.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import { nearestKept } from '../../lib/timeline/lookup.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { FollowScroll } from './follow-scroll.ts'
+import { LineActions } from './LineActions.tsx'
 import { TranscriptLine } from './TranscriptLine.tsx'
 
 export interface TranscriptPaneProps {
@@ -91,16 +92,10 @@ export function TranscriptPane(props: TranscriptPaneProps) {
   const groups = useMemo(() => groupByChapter(timeline), [timeline])
   const following = usePlayback((s) => s.following)
   const hasActive = usePlayback((s) => s.activeLine >= 0)
-  // Controls that need JavaScript (copy buttons) appear after hydration, as a transition: on a
-  // long transcript that is thousands of renders, done in slices that never block the page.
-  const [interactive, setInteractive] = useState(false)
+  // For the benchmarks: when the transcript is hydrated and interactive.
   useEffect(() => {
-    startTransition(() => setInteractive(true))
+    performance.mark?.('playscript:interactive')
   }, [])
-  // For the benchmarks: when the transcript became fully interactive.
-  useEffect(() => {
-    if (interactive) performance.mark?.('playscript:interactive')
-  }, [interactive])
   // The kept lines in order, to find the one that stands for a hidden active line.
   const kept = useMemo(() => (visibleLines ? [...visibleLines].sort((a, b) => a - b) : null), [visibleLines])
 
@@ -207,10 +202,8 @@ export function TranscriptPane(props: TranscriptPaneProps) {
                       href={lineHref(line)}
                       showSpeaker={g.speakerShown[i] ?? true}
                       onSeek={onSeekLine}
-                      onCopy={onCopyLine}
                       ranges={highlights?.get(line.index)}
                       searchCurrent={line.index === searchCurrentLine}
-                      interactive={interactive}
                     />
                   ))}
                 </ol>
@@ -219,6 +212,7 @@ export function TranscriptPane(props: TranscriptPaneProps) {
           )
         })}
       </div>
+      <LineActions pane={paneRef} lines={timeline.lines} onCopy={onCopyLine} />
       {!following && hasActive ? (
         <button type="button" className="back-to-current" onClick={() => usePlayback.getState().setFollowing(true)}>
           ↓ Back to current line

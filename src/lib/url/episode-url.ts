@@ -30,6 +30,11 @@ export function readEpisodeParams(search: string | URLSearchParams): EpisodePara
 
 /** Writes the query string (with `?`, or empty): `t` first, in the compact form `3748`. */
 export function episodeSearch(params: EpisodeParams): string {
+  // The common case (a line's or a chapter's link, thousands per page) needs no URLSearchParams:
+  // a time parameter is digits and a point, nothing to escape.
+  if (!params.q && !params.who?.length) {
+    return params.t !== undefined && Number.isFinite(params.t) && params.t >= 0 ? `?t=${formatTimeParam(params.t)}` : ''
+  }
   const out = new URLSearchParams()
   if (params.t !== undefined && Number.isFinite(params.t) && params.t >= 0) out.set('t', formatTimeParam(params.t))
   if (params.q) out.set('q', params.q)
