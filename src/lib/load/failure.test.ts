@@ -4,6 +4,8 @@ import {
   classifyResponse,
   describeFailure,
   diagnoseImportFailure,
+  diagnoseUrl,
+  entryScript,
   importedUrl,
   isNewDeploy,
   LoadFailure,
@@ -111,15 +113,27 @@ describe('diagnoseImportFailure', () => {
   })
 })
 
+describe('diagnoseUrl', () => {
+  it('classifies the server’s second answer for a file a worker could not load', async () => {
+    const f = (status: number) => () => Promise.resolve(response(status, 'text/javascript'))
+    expect(await diagnoseUrl('http://h/w.js', { online: true, fetch: f(404) })).toBe('not-found')
+    expect(await diagnoseUrl('http://h/w.js', { online: true, fetch: f(502) })).toBe('server')
+    expect(await diagnoseUrl('http://h/w.js', { online: false, fetch: f(200) })).toBe('offline')
+  })
+})
+
 describe('isNewDeploy', () => {
-  const page = '<script type="module" crossorigin src="/assets/index-AAA.js"></script>'
+  const page = '<link rel="modulepreload" href="/assets/x.js"><script type="module" crossorigin src="/assets/index-AAA.js"></script>'
+  it('finds the entry script of a built page', () => {
+    expect(entryScript(page)).toBe('/assets/index-AAA.js')
+  })
   it('is true when the site now serves another entry script', () => {
-    expect(isNewDeploy(page, '<script type="module" crossorigin src="/assets/index-BBB.js"></script>')).toBe(true)
+    expect(isNewDeploy('/assets/index-AAA.js', page.replace('AAA', 'BBB'))).toBe(true)
   })
   it('is false when it is the same version, or the answer has no entry script', () => {
-    expect(isNewDeploy(page, page)).toBe(false)
-    expect(isNewDeploy(page, '<html>offline</html>')).toBe(false)
-    expect(isNewDeploy('<html></html>', page)).toBe(false)
+    expect(isNewDeploy('/assets/index-AAA.js', page)).toBe(false)
+    expect(isNewDeploy('/assets/index-AAA.js', '<html>offline</html>')).toBe(false)
+    expect(isNewDeploy(undefined, page)).toBe(false)
   })
 })
 

@@ -80,15 +80,21 @@ export interface ImportProbe {
 }
 
 /**
- * A dynamic import says only that it failed. Asks the server for the module again to tell a
- * missing file (a new version of the site was deployed) from a server error or a dropped connection.
+ * A dynamic import (or a worker's script) says only that it failed. Asks the server for the file
+ * again to tell a missing file (a new version of the site was deployed) from a server error or a
+ * dropped connection.
  */
 export async function diagnoseImportFailure(error: unknown, probe: ImportProbe): Promise<FailureKind> {
   if (!probe.online) return 'offline'
   // The module came but did not run: `import()` of HTML or a cut file.
   if (error instanceof SyntaxError) return 'corrupt'
   const url = importedUrl(error)
-  if (!url) return 'network'
+  return url ? diagnoseUrl(url, probe) : 'network'
+}
+
+/** Why the file at `url` did not load, asking the server for it again. */
+export async function diagnoseUrl(url: string, probe: ImportProbe): Promise<FailureKind> {
+  if (!probe.online) return 'offline'
   try {
     const response = await probe.fetch(url)
     if (response.status === 404 || response.status === 410) return 'not-found'
@@ -104,9 +110,12 @@ export function entryScript(html: string): string | undefined {
   return /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/.exec(html)?.[1]
 }
 
-/** Whether the site (its freshly fetched page, `latest`) is a newer version than the one running. */
-export function isNewDeploy(running: string, latest: string): boolean {
-  const a = entryScript(running)
+/**
+ * Whether the site is a newer version than the one running: `runningEntry` is this page's entry
+ * script, `latest` the site's page fetched afresh.
+ */
+export function isNewDeploy(runningEntry: string | undefined, latest: string): boolean {
+  const a = runningEntry
   const b = entryScript(latest)
   return a !== undefined && b !== undefined && a !== b
 }

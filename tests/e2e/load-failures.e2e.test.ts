@@ -1,0 +1,243 @@
+/**
+ * Every failed load says what happened and recovers: each request is failed on purpose (a 404,
+ * a 500 as HTML or JSON, damaged data, a dropped connection, being offline), then allowed, and
+ * Retry (or coming back online) must recover without a reload.
+ */
+import type { Page, Route } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { open, SEED, withBrowser } from './harness.ts'
+
+withBrowser()
+
+type Failure = 'not-found' | 'server-html' | 'server-json' | 'corrupt' | 'network'
+
+const FAILURES: { failure: Failure; says: RegExp }[] = [
+  { failure: 'not-found', says: /missing from the site right now/ },
+  { failure: 'server-html', says: /site had a problem/ },
+  { failure: 'server-json', says: /site had a problem/ },
+  { failure: 'corrupt', says: /arrived damaged/ },
+  { failure: 'network', says: /connection dropped/ },
+]
+
+function answer(route: Route, failure: Failure): Promise<void> {
+  switch (failure) {
+    case 'not-found':
+      return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' })
+    case 'server-html':
+      return route.fulfill({ status: 500, contentType: 'text/html', body: '<!doctype html><h1>Internal Server Error</h1>' })
+    case 'server-json':
+      return route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal"}' })
+    case 'corrupt':
+      return route.fulfill({ status: 200, contentType: 'application/json', body: '{"meta": {"title": "cut off' })
+    case 'network':
+      return route.abort('connectionreset')
+  }
+}
+
+/** Fails every request matching `pattern` until the returned function is called; counts requests. */
+async function failUntilAllowed(page: Page, pattern: RegExp, failure: Failure): Promise<{ allow(): void; requests(): number }> {
+  let failing = true
+  let requests = 0
+  await page.route(pattern, (route) => {
+    requests++
+    return failing ? answer(route, failure) : route.fallback()
+  })
+  return { allow: () => void (failing = false), requests: () => requests }
+}
+
+const EPISODE_DATA = /\/data\/episodes\/s11e03-from-data-science-to-dataops\.json$/
+const CATALOG = /\/data\/catalog\.[0-9a-f]+\.json$/
+const EPISODE_CHUNK = /\/assets\/EpisodePage-[^/]*\.js$/
+const LINE = 'So you tried all these positions'
+
+/** The prerendered page of an episode, as a static host serves `/episodes/<slug>/`. */
+const PRERENDERED = `${SEED}/`
+
+const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible()
+const SLOW = { timeout: 15_000 }
+
+/** The player is ready and connected (Play enabled); a failed load retried takes a few requests. */
+async function playerReady(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled(), SLOW).toBe(true)
+}
+
+describe('episode data fails on a direct load (a shared link)', () => {
+  it.each(FAILURES)('keeps the prerendered transcript, says what happened ($failure), and Retry starts playback', async ({ failure, says }) => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open(PRERENDERED, {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, EPISODE_DATA, failure)
+      },
+    })
+    const alert = page.getByRole('alert').filter({ hasText: 'Playback and sync are unavailable' })
+    await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
+    expect(await alert.textContent()).toMatch(says)
+    // The transcript the reader could already see stays, and no false "Not found".
+    expect(await page.getByRole('region', { name: 'Transcript' }).getByText(LINE).isVisible()).toBe(true)
+    expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0)
+
+    gate?.allow()
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    await playerReady(page)
+    expect(await alert.count()).toBe(0)
+    expect(await page.getByText('Loading the video…').count()).toBe(0)
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+    expect(errors).toEqual([])
+  })
+
+  it('retries by itself when the browser comes back online', async () => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, context, errors } = await open(PRERENDERED, {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, EPISODE_DATA, 'network')
+      },
+    })
+    await expect.poll(visible(page, 'Playback and sync are unavailable'), SLOW).toBe(true)
+    await context.setOffline(true)
+    gate?.allow()
+    await context.setOffline(false)
+    await playerReady(page)
+    expect(errors).toEqual([])
+  })
+
+  it('loads the episode page’s code again when it failed', async () => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open(PRERENDERED, {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, EPISODE_CHUNK, 'network')
+      },
+    })
+    const alert = page.getByRole('alert').filter({ hasText: 'Playback and sync are unavailable' })
+    await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
+    expect(gate?.requests()).toBeGreaterThan(0)
+    gate?.allow()
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    await playerReady(page)
+    expect(errors).toEqual([])
+  })
+})
+
+describe('episode data fails during in-app navigation', () => {
+  it.each(FAILURES)('says what happened ($failure), and Retry opens the episode', async ({ failure, says }) => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open('/', {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, EPISODE_DATA, failure)
+      },
+    })
+    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await expect.poll(visible(page, 'This episode could not be loaded'), SLOW).toBe(true)
+    expect(await page.getByRole('alert').textContent()).toMatch(says)
+    expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0)
+    expect(await page.getByText(/reload the page/i).count()).toBe(0)
+    gate?.allow()
+    await page.getByRole('button', { name: 'Retry' }).click()
+    await playerReady(page)
+    expect(await page.getByRole('region', { name: 'Transcript' }).getByText(LINE).isVisible()).toBe(true)
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+    expect(new URL(page.url()).pathname).toBe(SEED)
+    expect(errors).toEqual([])
+  })
+
+  it('says the listener is offline, and loads by itself once back online', async () => {
+    const { page, context, errors } = await open('/')
+    await context.setOffline(true)
+    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await expect.poll(visible(page, /You seem to be offline/), SLOW).toBe(true)
+    await context.setOffline(false)
+    await playerReady(page)
+    expect(errors).toEqual([])
+  })
+
+  it('loads the episode page’s code again when it failed', async () => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open('/', {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, EPISODE_CHUNK, 'server-html')
+      },
+    })
+    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await expect.poll(visible(page, 'This episode could not be loaded'), SLOW).toBe(true)
+    expect(await page.getByRole('alert').textContent()).toMatch(/site had a problem/)
+    gate?.allow()
+    await page.getByRole('button', { name: 'Retry' }).click()
+    await playerReady(page)
+    expect(errors).toEqual([])
+  })
+
+  it('still says "Not found" for an episode that is not in the catalog', async () => {
+    const { page } = await open('/')
+    await page.evaluate(() => {
+      window.history.pushState({}, '', '/episodes/no-such-episode')
+      window.dispatchEvent(new PopStateEvent('popstate'))
+    })
+    await expect.poll(() => page.getByRole('heading', { name: 'Not found' }).isVisible()).toBe(true)
+  })
+})
+
+describe('the catalog fails', () => {
+  it.each(FAILURES)('on a direct load of the home page ($failure): the list stays, filters come back with Retry', async ({ failure, says }) => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open('/', {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, CATALOG, failure)
+      },
+    })
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
+    expect(await alert.textContent()).toMatch(says)
+    expect(await page.getByRole('link', { name: /DataOps & GitOps/ }).count()).toBe(1)
+    expect(await page.getByText(/Add episode files/).count()).toBe(0)
+    gate?.allow()
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    // Hydrated: the notice is gone and the filters work.
+    await expect.poll(() => alert.count(), SLOW).toBe(0)
+    const filters = page.getByRole('search', { name: 'Filter episodes' })
+    await filters.getByRole('searchbox').fill('messy')
+    await expect.poll(() => page.getByRole('article').count()).toBe(1)
+    expect(errors).toEqual([])
+  })
+
+  it.each(FAILURES)('when going home from an episode ($failure): a message, then Retry lists the episodes', async ({ failure, says }) => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open(SEED, {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, CATALOG, failure)
+      },
+    })
+    await playerReady(page)
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
+    await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
+    expect(await page.getByRole('alert').textContent()).toMatch(says)
+    expect(await page.getByText(/Add episode files/).count()).toBe(0)
+    const before = gate?.requests() ?? 0
+    // Leaving and coming back asks again (no failure is remembered).
+    await page.goBack()
+    await playerReady(page)
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
+    await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
+    expect(gate?.requests()).toBeGreaterThan(before)
+    gate?.allow()
+    await page.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => page.getByRole('link', { name: /DataOps & GitOps/ }).count(), SLOW).toBe(1)
+    expect(await page.getByText('Loading the episodes…').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('on a short link: a message, then Retry opens the episode', async () => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    const { page, errors } = await open('/s11e03?t=271', {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, CATALOG, 'network')
+      },
+    })
+    await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
+    expect(await page.getByRole('alert').textContent()).toMatch(/connection dropped/)
+    gate?.allow()
+    await page.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe(SEED)
+    expect(new URL(page.url()).search).toBe('?t=271')
+    await playerReady(page)
+    expect(errors).toEqual([])
+  })
+})
