@@ -8,7 +8,7 @@ let episodePage: EpisodePageModule | undefined
 /** The episode page's code (player, store, transcript); rejects with a `LoadFailure`, and a later call tries again. */
 export function loadEpisodeRoute(): Promise<EpisodePageModule> {
   if (episodePage) return Promise.resolve(episodePage)
-  return importChunk(() => import('./routes/EpisodePage.tsx')).then((m) => (episodePage = m))
+  return importChunk('episode page', () => import('./routes/EpisodePage.tsx')).then((m) => (episodePage = m))
 }
 
 /** The episode page's code if already loaded (synchronously): for hydration and re-visits. */

@@ -27,15 +27,25 @@ export function reloadIfNewVersion(): Promise<boolean> {
   return checking
 }
 
+/** Code that came damaged: the browser keeps a module that did not parse, so only a reload fetches it again. */
+const damaged = new Set<string>()
+
 /**
- * Loads code on demand (`() => import(…)`); rejects with a `LoadFailure` saying why not. A missing
- * chunk after a deploy reloads into the new version once. Nothing is cached: calling again retries.
+ * Loads code on demand (`() => import(…)`, named by `name`); rejects with a `LoadFailure` saying why
+ * not. A missing chunk after a deploy reloads into the new version once. Nothing is cached: calling
+ * again retries, and retrying code that came damaged reloads the page.
  */
-export async function importChunk<T>(load: () => Promise<T>): Promise<T> {
+export async function importChunk<T>(name: string, load: () => Promise<T>): Promise<T> {
+  if (damaged.has(name)) {
+    window.location.reload()
+    return new Promise<T>(() => {})
+  }
   try {
     return await load()
   } catch (err) {
-    throw new LoadFailure(await diagnoseCodeFailure(err), String(err))
+    const kind = await diagnoseCodeFailure(err)
+    if (kind === 'corrupt') damaged.add(name)
+    throw new LoadFailure(kind, String(err))
   }
 }
 

@@ -241,3 +241,105 @@ describe('the catalog fails', () => {
     expect(errors).toEqual([])
   })
 })
+
+const SEARCH_DATA = /\/assets\/search-index-[^/]*\.js$/
+const SEARCH_WORKER = /\/assets\/corpus\.worker-[^/]*\.js$/
+const EPISODE_SEARCH = /\/assets\/episode-search-[^/]*\.js$/
+
+/** Answers a code request as failed: missing, a server error, code cut off, or a dropped connection. */
+async function failCodeUntilAllowed(page: Page, pattern: RegExp, failure: 'not-found' | 'server-html' | 'corrupt' | 'network') {
+  let failing = true
+  let requests = 0
+  await page.route(pattern, (route) => {
+    requests++
+    if (!failing) return route.fallback()
+    if (failure === 'corrupt') return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'export default { "lines": [' })
+    return answer(route, failure)
+  })
+  return { allow: () => void (failing = false), requests: () => requests }
+}
+
+const CODE_FAILURES = [
+  { failure: 'network', says: /connection dropped/ },
+  { failure: 'server-html', says: /site had a problem/ },
+  { failure: 'corrupt', says: /arrived damaged/ },
+] as const
+
+describe('search data fails', () => {
+  it.each(CODE_FAILURES)('across episodes ($failure): says so in plain words, and the next query tries again', async ({ failure, says }) => {
+    let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+    const { page, errors } = await open('/search', {
+      before: async (p) => {
+        gate = await failCodeUntilAllowed(p, SEARCH_DATA, failure)
+      },
+    })
+    const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
+    await box.fill('terrafrom')
+    const status = page.locator('.corpus-status')
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/Search is unavailable/)
+    const text = (await status.textContent()) ?? ''
+    expect(text).toMatch(says)
+    expect(text).not.toMatch(/https?:|\.js|fetch|import|module/i)
+    gate?.allow()
+    await box.fill('terraform')
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    await expect.poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), SLOW).toContain('DataOps & GitOps')
+    expect(await status.textContent()).toMatch(/matching line/)
+    expect(errors).toEqual([])
+  })
+
+  it('across episodes: Retry loads the search (its worker failed to load) without a new query', async () => {
+    let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+    const { page, errors } = await open('/', {
+      before: async (p) => {
+        gate = await failCodeUntilAllowed(p, SEARCH_WORKER, 'server-html')
+      },
+    })
+    await page.getByRole('searchbox', { name: 'Search all transcripts' }).fill('terrafrom')
+    const status = page.locator('.corpus-status')
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/Search is unavailable.*site had a problem/)
+    gate?.allow()
+    await page.getByRole('button', { name: 'Retry' }).click()
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    await expect.poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), SLOW).toContain('DataOps & GitOps')
+    expect(errors).toEqual([])
+  })
+
+  it.each(CODE_FAILURES.filter((f) => f.failure !== 'corrupt'))('in an episode ($failure): no endless "Searching…", a message, and Retry searches', async ({ failure, says }) => {
+    let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+    const { page, errors } = await open(SEED, {
+      before: async (p) => {
+        gate = await failCodeUntilAllowed(p, EPISODE_SEARCH, failure)
+      },
+    })
+    await playerReady(page)
+    await page.getByRole('searchbox', { name: 'Search transcript' }).fill('terrafrom')
+    const transcript = page.getByRole('region', { name: 'Transcript' })
+    await expect.poll(() => transcript.getByRole('alert').isVisible(), SLOW).toBe(true)
+    expect(await transcript.getByRole('alert').textContent()).toMatch(says)
+    expect(await transcript.getByText('Searching…').count()).toBe(0)
+    gate?.allow()
+    await transcript.getByRole('alert').getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => transcript.getByRole('status').first().textContent(), SLOW).toMatch(/^1 of \d+$/)
+    expect(errors).toEqual([])
+  })
+})
+
+describe('code that arrives damaged', () => {
+  it('in an episode: says so, and Retry reloads the page (the browser keeps a module that did not parse)', async () => {
+    let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+    const { page, errors } = await open(`${SEED}?q=terrafrom`, {
+      before: async (p) => {
+        gate = await failCodeUntilAllowed(p, EPISODE_SEARCH, 'corrupt')
+      },
+    })
+    const transcript = page.getByRole('region', { name: 'Transcript' })
+    await expect.poll(() => transcript.getByRole('alert').isVisible(), SLOW).toBe(true)
+    expect(await transcript.getByRole('alert').textContent()).toMatch(/arrived damaged/)
+    gate?.allow()
+    await Promise.all([page.waitForEvent('load'), transcript.getByRole('alert').getByRole('button', { name: 'Retry' }).click()])
+    await expect.poll(() => transcript.getByRole('status').first().textContent(), SLOW).toMatch(/^1 of \d+$/)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('terrafrom')
+    expect(errors).toEqual([])
+  })
+})
