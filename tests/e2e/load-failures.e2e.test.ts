@@ -343,3 +343,53 @@ describe('code that arrives damaged', () => {
     expect(errors).toEqual([])
   })
 })
+
+/** Seconds on the player's clock ("4:31 / 1:06:10" → 271). */
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByRole('region', { name: 'Player' }).getByLabel('Current time').locator('span').first().textContent()) ?? ''
+  return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0)
+}
+
+describe('the YouTube API fails', () => {
+  it('is remembered for the session: a later episode falls back to the read-along clock at once', async () => {
+    const { page, errors } = await open(SEED, { fake: { blocked: true } })
+    const player = page.getByRole('region', { name: 'Player' })
+    await expect.poll(() => player.getByText('The video can’t play here.').isVisible(), SLOW).toBe(true)
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
+    await page.getByRole('link', { name: /Messy Transcripts/ }).first().click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Messy Transcripts/)
+    const started = Date.now()
+    // Before, every later visit waited the full 8 s.
+    await expect.poll(() => player.getByText('The video can’t play here.').isVisible(), { timeout: 3_000 }).toBe(true)
+    expect(Date.now() - started).toBeLessThan(3_000)
+    expect(await player.getByRole('button', { name: 'Play' }).isEnabled()).toBe(true)
+    expect(errors).toEqual([])
+  })
+
+  it('arriving late, keeps the read-along session and offers to switch to the video at the same time', async () => {
+    let release = () => {}
+    const hold = new Promise<void>((resolve) => (release = resolve))
+    const { page, errors } = await open(SEED, { fake: { hold } })
+    const player = page.getByRole('region', { name: 'Player' })
+    // The API does not come within the timeout: the read-along clock takes over.
+    await expect.poll(() => player.getByText('The video can’t play here.').isVisible(), { timeout: 12_000 }).toBe(true)
+    await page.getByRole('region', { name: 'Transcript' }).getByText(LINE).click()
+    await expect.poll(() => player.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
+    const before = await clockSeconds(page)
+    expect(before).toBeGreaterThanOrEqual(270)
+    release()
+    const offer = player.getByRole('button', { name: 'Switch to the video here' })
+    await expect.poll(() => offer.isVisible(), SLOW).toBe(true)
+    // The read-along session goes on: still playing, the notice stays, the clock did not jump back.
+    expect(await player.getByText('The video can’t play here.').isVisible()).toBe(true)
+    expect(await player.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true)
+    expect(await clockSeconds(page)).toBeGreaterThanOrEqual(before)
+    const at = await clockSeconds(page)
+    await offer.click()
+    await expect.poll(() => player.getByText('The video can’t play here.').count(), SLOW).toBe(0)
+    await expect.poll(() => player.getByRole('button', { name: 'Play' }).isEnabled(), SLOW).toBe(true)
+    const videoTime = await page.evaluate(() => (window as unknown as { __fakeYT: { time(): number } }).__fakeYT.time())
+    expect(Math.abs(videoTime - at)).toBeLessThan(3)
+    expect(errors).toEqual([])
+  })
+})

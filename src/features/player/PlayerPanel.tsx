@@ -5,13 +5,16 @@ import { youtubeWatchUrl } from '../../lib/url/episode-url.ts'
 import { subscribeTime, usePlayback } from '../../playback/playback-store.ts'
 import { ReadAlongClock } from '../../playback/read-along-clock.ts'
 import { YoutubeVideo } from './youtube-adapter.tsx'
+import { rememberIfApiMissing, youtubeApiKnownToFail, youtubeApiLoaded } from './youtube-api.ts'
 
 /** How long the IFrame API may take to become ready before the read-along clock takes over. */
 export const PLAYER_READY_TIMEOUT_MS = 8000
 
-/** The video cannot play: say why, and hand the clock to a read-along clock. */
-function fallBack(message: string, duration: number): void {
+/** The video cannot play: say why, and hand the clock to a read-along clock. True when the IFrame API itself is missing. */
+function fallBack(message: string, duration: number): boolean {
+  const apiMissing = rememberIfApiMissing()
   usePlayback.getState().videoUnavailable(message, new ReadAlongClock(duration, { onStateChange: (s) => usePlayback.getState().playerState(s) }))
+  return apiMissing
 }
 
 export interface PlayerPanelProps {
@@ -55,14 +58,37 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
   const problem = usePlayback((s) => s.videoProblem)
   const playing = usePlayback((s) => s.playing)
   const [duration] = useState(() => meta.durationSec ?? 0)
+  // The read-along session went on because the IFrame API was missing; it may arrive later.
+  const [apiMissing, setApiMissing] = useState(false)
+  const [apiArrived, setApiArrived] = useState(false)
+  // Switching from the read-along clock to the video, which was cued at this time.
+  const [switchAt, setSwitchAt] = useState<number | null>(null)
 
   useEffect(() => {
     if (status !== 'loading') return
-    const id = window.setTimeout(() => fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', duration), PLAYER_READY_TIMEOUT_MS)
+    // After the API failed once in this session, fall back at once rather than wait again.
+    const wait = youtubeApiKnownToFail() ? 0 : PLAYER_READY_TIMEOUT_MS
+    const id = window.setTimeout(() => setApiMissing(fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', duration)), wait)
     return () => window.clearTimeout(id)
   }, [status, duration])
 
+  useEffect(() => {
+    if (status !== 'unavailable' || !apiMissing || apiArrived) return
+    const id = window.setInterval(() => {
+      if (youtubeApiLoaded()) setApiArrived(true)
+    }, 1000)
+    return () => window.clearInterval(id)
+  }, [status, apiMissing, apiArrived])
+
   const unavailable = status === 'unavailable'
+  const switchToVideo = () => {
+    const playback = usePlayback.getState()
+    if (playback.playing) playback.togglePlay()
+    setSwitchAt(playback.currentTime())
+  }
+  // The video is shown while it loads, plays, or takes over from the read-along clock; the
+  // read-along session goes on until the video is ready.
+  const showVideo = !unavailable || switchAt !== null
   return (
     <div className="player">
       {unavailable ? (
@@ -71,20 +97,36 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
             <strong>The video can’t play here.</strong> {problem}
           </p>
           <p>You can still read along: the clock below moves the highlight through the transcript.</p>
+          {apiArrived && switchAt === null ? (
+            <p>
+              The YouTube player has loaded now.{' '}
+              <button type="button" onClick={switchToVideo}>
+                Switch to the video here
+              </button>
+            </p>
+          ) : null}
         </div>
-      ) : (
+      ) : null}
+      {showVideo ? (
         <div className="player-video">
           <YoutubeVideo
             videoId={meta.youtubeId}
-            startSeconds={startAt}
+            startSeconds={switchAt ?? startAt}
             title={`Video: ${meta.title}`}
-            onReady={(port) => usePlayback.getState().connect(port, 'video')}
+            onReady={(port) => {
+              // Taking over from the read-along clock: the video continues where the reader is.
+              if (usePlayback.getState().videoStatus === 'unavailable') usePlayback.getState().requestSeek(usePlayback.getState().currentTime())
+              usePlayback.getState().connect(port, 'video')
+            }}
             onStateChange={(s) => usePlayback.getState().playerState(s)}
-            onError={(message) => fallBack(message, duration)}
+            onError={(message) => {
+              setSwitchAt(null)
+              setApiMissing(fallBack(message, duration))
+            }}
           />
           {status === 'loading' ? <p className="player-loading">Loading the video…</p> : null}
         </div>
-      )}
+      ) : null}
       <div className="player-controls">
         <button type="button" className="play-toggle" onClick={() => usePlayback.getState().togglePlay()} disabled={status === 'loading'} aria-keyshortcuts="k">
           {playing ? 'Pause' : 'Play'}
