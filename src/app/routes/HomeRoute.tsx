@@ -26,7 +26,7 @@ export function HomeRoute() {
         <h1>Every episode, every word</h1>
         <p>Watch an episode with its transcript in step, jump to the chapter you need, and share any moment as a link.</p>
       </div>
-      <section aria-labelledby="search-heading" className="home-search">
+      <section aria-labelledby="search-heading" className="home-search needs-js">
         <h2 id="search-heading">Find what anyone said</h2>
         <CorpusSearchPanel />
       </section>

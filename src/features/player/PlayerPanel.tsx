@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import type { EpisodeMeta } from '../../lib/episode/types.ts'
+import type { Chapter, EpisodeMeta } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
-import { youtubeWatchUrl } from '../../lib/url/episode-url.ts'
+import { youtubeThumbnailUrl, youtubeWatchUrl } from '../../lib/url/episode-url.ts'
 import { subscribeTime, usePlayback } from '../../playback/playback-store.ts'
 import { ReadAlongClock } from '../../playback/read-along-clock.ts'
 import { YoutubeVideo } from './youtube-adapter.tsx'
@@ -19,6 +19,8 @@ function fallBack(message: string, duration: number): boolean {
 
 export interface PlayerPanelProps {
   meta: EpisodeMeta
+  /** Listed, without JavaScript, as links that open the video on YouTube at each chapter. */
+  chapters?: readonly Chapter[]
   startAt: number
   onCopyCurrent(): void
 }
@@ -53,7 +55,7 @@ function WatchOnYoutube({ videoId }: { videoId: string }) {
   )
 }
 
-export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) {
+export function PlayerPanel({ meta, chapters, startAt, onCopyCurrent }: PlayerPanelProps) {
   const status = usePlayback((s) => s.videoStatus)
   const problem = usePlayback((s) => s.videoProblem)
   const playing = usePlayback((s) => s.playing)
@@ -124,10 +126,33 @@ export function PlayerPanel({ meta, startAt, onCopyCurrent }: PlayerPanelProps) 
               setApiMissing(fallBack(message, duration))
             }}
           />
-          {status === 'loading' ? <p className="player-loading">Loading the video…</p> : null}
+          {status === 'loading' ? <p className="player-loading needs-js">Loading the video…</p> : null}
+          {/* Without JavaScript: the thumbnail opens the video on YouTube (React does not hydrate inside noscript). */}
+          <noscript>
+            <a className="player-thumbnail" href={youtubeWatchUrl(meta.youtubeId)} target="_blank" rel="noopener noreferrer">
+              <img src={youtubeThumbnailUrl(meta.youtubeId)} alt="" width={480} height={360} />
+              <span>Watch on YouTube</span>
+            </a>
+          </noscript>
         </div>
       ) : null}
-      <div className="player-controls">
+      {chapters?.length ? (
+        <noscript>
+          <details className="player-chapters-youtube">
+            <summary>Watch on YouTube from a chapter</summary>
+            <ol>
+              {chapters.map((c, i) => (
+                <li key={i}>
+                  <a href={youtubeWatchUrl(meta.youtubeId, c.start)} target="_blank" rel="noopener noreferrer">
+                    <span className="chapter-time">{formatTime(c.start)}</span> {c.title}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </details>
+        </noscript>
+      ) : null}
+      <div className="player-controls needs-js">
         <button type="button" className="play-toggle" onClick={() => usePlayback.getState().togglePlay()} disabled={status === 'loading'} aria-keyshortcuts="k">
           {playing ? 'Pause' : 'Play'}
         </button>

@@ -44,7 +44,7 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
           : `${current + 1} of ${total}`
 
   return (
-    <div className="episode-search">
+    <div className="episode-search needs-js">
       <div className="search-bar" role="search" aria-label="Search this episode">
         <input
           ref={inputRef}
