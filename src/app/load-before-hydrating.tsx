@@ -11,7 +11,8 @@ export interface Notice {
 /**
  * Resolves once `prepare` (what a prerendered page needs before it hydrates) has succeeded.
  * Until then the prerendered page stays as it is, readable, and each failure shows a notice
- * above it with a Retry; coming back online retries by itself.
+ * above it with a Retry (and hides the controls that cannot work yet); coming back online
+ * retries by itself.
  */
 export function loadBeforeHydrating(prepare: () => Promise<unknown>, notice: Notice, container: HTMLElement): Promise<void> {
   return new Promise((resolve) => {
@@ -23,6 +24,7 @@ export function loadBeforeHydrating(prepare: () => Promise<unknown>, notice: Not
       prepare().then(
         () => {
           window.removeEventListener('online', onOnline)
+          delete document.documentElement.dataset.loadFailed
           banner?.root.unmount()
           banner?.el.remove()
           resolve()
@@ -31,6 +33,8 @@ export function loadBeforeHydrating(prepare: () => Promise<unknown>, notice: Not
           busy = false
           console.warn('Playscript: the page could not load what it needs:', err)
           const kind = classifyError(err, navigator.onLine)
+          // Controls that cannot work yet (play, copy, search) are hidden, as without JavaScript.
+          document.documentElement.dataset.loadFailed = ''
           if (!banner) {
             const el = document.createElement('div')
             el.className = 'load-banner'

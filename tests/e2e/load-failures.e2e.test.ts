@@ -75,6 +75,9 @@ describe('episode data fails on a direct load (a shared link)', () => {
     // The transcript the reader could already see stays, and no false "Not found".
     expect(await page.getByRole('region', { name: 'Transcript' }).getByText(LINE).isVisible()).toBe(true)
     expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0)
+    // No control that cannot work yet: no disabled Play, no endless "Loading the video…".
+    expect(await page.getByText('Loading the video…').isVisible()).toBe(false)
+    expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(false)
 
     gate?.allow()
     await alert.getByRole('button', { name: 'Retry' }).click()
@@ -391,5 +394,57 @@ describe('the YouTube API fails', () => {
     const videoTime = await page.evaluate(() => (window as unknown as { __fakeYT: { time(): number } }).__fakeYT.time())
     expect(Math.abs(videoTime - at)).toBeLessThan(3)
     expect(errors).toEqual([])
+  })
+})
+
+describe('a file gone after a new deploy', () => {
+  /** Serves the site's page, when fetched by the app to look for a new version, as a newer build. */
+  async function newDeployServed(page: Page): Promise<{ documents(): number }> {
+    let documents = 0
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') documents++
+    })
+    await page.route(/^http:\/\/[^/]+\/$/, async (route) => {
+      if (route.request().resourceType() !== 'fetch') return route.fallback()
+      const response = await route.fetch()
+      const html = (await response.text()).replace(/(<script type="module"[^>]*src="[^"]*index-)[^".]+/, '$1NEWBUILD')
+      return route.fulfill({ response, body: html })
+    })
+    return { documents: () => documents }
+  }
+
+  it('reloads into the new version once when the catalog is missing, then says so with a Retry', async () => {
+    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+    let deploy: Awaited<ReturnType<typeof newDeployServed>> | undefined
+    const { page, errors } = await open('/', {
+      before: async (p) => {
+        gate = await failUntilAllowed(p, CATALOG, 'not-found')
+        deploy = await newDeployServed(p)
+      },
+    })
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
+    // One reload into the new version; the second time the same version is not reloaded again.
+    expect(deploy?.documents()).toBe(2)
+    expect(await alert.textContent()).toMatch(/missing from the site/)
+    await page.waitForTimeout(500)
+    expect(deploy?.documents()).toBe(2)
+    gate?.allow()
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => alert.count(), SLOW).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('reloads into the new version once when the episode page’s code is missing', async () => {
+    let deploy: Awaited<ReturnType<typeof newDeployServed>> | undefined
+    const { page } = await open('/', {
+      before: async (p) => {
+        await failUntilAllowed(p, EPISODE_CHUNK, 'not-found')
+        deploy = await newDeployServed(p)
+      },
+    })
+    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await expect.poll(() => deploy?.documents(), SLOW).toBe(2)
+    expect(new URL(page.url()).pathname).toBe(SEED)
   })
 })
