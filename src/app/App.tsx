@@ -1,16 +1,13 @@
-import { lazy, Suspense } from 'react'
 import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
 import { episodePath, parseShortCode, shortCode } from '../lib/url/episode-url.ts'
-import { loadEpisodeRoute } from './lazy-routes.ts'
+import { LoadNotice } from '../components/LoadNotice.tsx'
 import { useCatalog } from './use-catalog.ts'
+import { EpisodeRoute } from './routes/EpisodeRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
 import { SearchRoute } from './routes/SearchRoute.tsx'
-
-// The episode page (player, store, transcript) loads only when an episode is opened.
-const EpisodeRoute = lazy(() => loadEpisodeRoute().then((m) => ({ default: m.EpisodeRoute })))
 
 function PageLoading() {
   return (
@@ -23,8 +20,16 @@ function PageLoading() {
 function ShortLink() {
   const { code = '' } = useParams()
   const { search } = useLocation()
-  const catalog = useCatalog()
-  if (!catalog) return <PageLoading />
+  const [state, retry] = useCatalog()
+  if (state.status === 'loading') return <PageLoading />
+  if (state.status === 'failed')
+    return (
+      <main id="main" className="episode-loading">
+        <h1>This link could not be opened yet</h1>
+        <LoadNotice what="the list of episodes" kind={state.kind} note="It is needed to find the episode this link points to." onRetry={retry} />
+      </main>
+    )
+  const catalog = state.value
   // `/s11e03`, `/S11E3`: the same episode.
   const parsed = parseShortCode(code)
   const episode = parsed ? catalog.byShortCode.get(shortCode(parsed.season, parsed.episode) ?? '') : undefined
@@ -56,14 +61,8 @@ export function App() {
       <ErrorBoundary key={pathname}>
         <Routes>
           <Route path="/" element={<HomeRoute />} />
-          <Route
-            path="/episodes/:slug"
-            element={
-              <Suspense fallback={<PageLoading />}>
-                <EpisodeRoute />
-              </Suspense>
-            }
-          />
+          {/* The episode page's code (player, store, transcript) loads only when an episode is opened. */}
+          <Route path="/episodes/:slug" element={<EpisodeRoute />} />
           <Route path="/search" element={<SearchRoute />} />
           <Route path="/:code" element={<ShortLink />} />
           <Route path="*" element={<NotFound />} />

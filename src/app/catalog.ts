@@ -6,8 +6,10 @@
  */
 import { catalogFile, episodes as prerenderCatalog, loaders } from 'virtual:playscript/catalog'
 import type { CatalogEntry, EpisodeData } from '../lib/episode/types.ts'
+import { classifyError, classifyResponse, LoadFailure } from '../lib/load/failure.ts'
 import { shortCode } from '../lib/url/episode-url.ts'
 import { sortCatalog } from '../lib/catalog/order.ts'
+import { reloadIfNewVersion } from '../components/new-version.ts'
 
 /** Newest first: by date, then season and episode, then title (undated episodes among their neighbours). */
 export { sortCatalog }
@@ -29,14 +31,25 @@ function makeCatalog(list: readonly CatalogEntry[]): Catalog {
 }
 
 let catalog: Catalog | undefined = prerenderCatalog.length ? makeCatalog(prerenderCatalog) : undefined
+// Only a load in flight is shared; a failed one is forgotten, so the next call asks again.
 let catalogLoad: Promise<Catalog> | undefined
 
-async function fetchJson<T>(url: string): Promise<T | undefined> {
-  const response = await fetch(url)
-  // A missing file is a 404, or, on hosts that answer every path with the app, a page that is not JSON.
-  if (response.status === 404 || !(response.headers.get('content-type') ?? '').includes('json')) return undefined
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`)
-  return (await response.json()) as T
+/** Fetches JSON, or throws a `LoadFailure` saying why not (offline, network, not found, server, corrupt). */
+async function fetchJson<T>(url: string): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(url)
+  } catch (err) {
+    throw new LoadFailure(classifyError(err, navigator.onLine), `${url}: ${String(err)}`)
+  }
+  const kind = classifyResponse(response)
+  if (kind) throw new LoadFailure(kind, `${url}: ${response.status} ${response.statusText}`)
+  try {
+    return (await response.json()) as T
+  } catch (err) {
+    // A body cut off mid-way is a network failure when offline, else damaged data.
+    throw new LoadFailure(err instanceof SyntaxError ? 'corrupt' : classifyError(err, navigator.onLine), `${url}: ${String(err)}`)
+  }
 }
 
 /** Where the browser fetches the catalog (for a preload link). */
@@ -49,9 +62,22 @@ export function loadedCatalog(): Catalog | undefined {
   return catalog
 }
 
+/** The catalog; rejects with a `LoadFailure`. A failed load is not remembered: calling again retries. */
 export function loadCatalog(): Promise<Catalog> {
   if (catalog) return Promise.resolve(catalog)
-  catalogLoad ??= fetchJson<CatalogEntry[]>(catalogUrl()).then((list) => (catalog = makeCatalog(list ?? [])))
+  catalogLoad ??= fetchJson<unknown>(catalogUrl()).then(
+    (list) => {
+      if (!Array.isArray(list)) throw new LoadFailure('corrupt', `${catalogUrl()}: not a list`)
+      catalogLoad = undefined
+      return (catalog = makeCatalog(list as CatalogEntry[]))
+    },
+    async (err: unknown) => {
+      catalogLoad = undefined
+      // The catalog's name changes with its content: missing, it was likely replaced by a deploy.
+      if (err instanceof LoadFailure && err.kind === 'not-found') await reloadIfNewVersion()
+      throw err
+    },
+  )
   return catalogLoad
 }
 
@@ -67,12 +93,38 @@ export function loadedEpisode(slug: string): EpisodeData | undefined {
   return loaded.get(slug)
 }
 
-/** The episode's data, or undefined when there is no such episode. */
+function isEpisodeData(data: unknown): data is EpisodeData {
+  const d = data as Partial<EpisodeData> | null
+  return typeof d === 'object' && d !== null && typeof d.meta === 'object' && d.meta !== null && typeof d.timeline === 'object' && d.timeline !== null && Array.isArray(d.timeline.lines)
+}
+
+/**
+ * The episode's data, or undefined when there is no such episode (its file is missing and the
+ * catalog does not list it). Rejects with a `LoadFailure` otherwise; a failed load is not remembered.
+ */
 export async function loadEpisode(slug: string): Promise<EpisodeData | undefined> {
   const hit = loaded.get(slug)
   if (hit) return hit
   const load = loaders[slug]
-  const data = load ? await load() : await fetchJson<EpisodeData>(episodeDataUrl(slug))
-  if (data) loaded.set(slug, data)
+  if (load) {
+    const data = await load()
+    loaded.set(slug, data)
+    return data
+  }
+  // Prerendering has every episode's loader: one without is not an episode.
+  if (import.meta.env.SSR) return undefined
+  let data: unknown
+  try {
+    data = await fetchJson<unknown>(episodeDataUrl(slug))
+  } catch (err) {
+    // "Not found" only when the episode truly is not there: a file missing for a listed episode is a failure.
+    if (err instanceof LoadFailure && err.kind === 'not-found') {
+      if (!(await loadCatalog()).bySlug.has(slug)) return undefined
+      await reloadIfNewVersion()
+    }
+    throw err
+  }
+  if (!isEpisodeData(data)) throw new LoadFailure('corrupt', `${episodeDataUrl(slug)}: not an episode`)
+  loaded.set(slug, data)
   return data
 }

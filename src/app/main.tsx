@@ -1,9 +1,10 @@
-import { startTransition, StrictMode } from 'react'
+import { startTransition, StrictMode, type ReactNode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
 import { loadCatalog, loadEpisode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
+import { loadBeforeHydrating } from './load-before-hydrating.tsx'
 import { basePath, episodeSlugFromPath, normalisePath, pathInApp } from './paths.ts'
 import '../styles/global.css'
 
@@ -21,17 +22,32 @@ async function start(container: HTMLElement): Promise<void> {
   const renderedFor = container.dataset.path
   if (renderedFor && renderedFor === normalisePath(pathInApp(window.location.pathname))) {
     const slug = episodeSlugFromPath(renderedFor)
-    if (slug) await Promise.all([loadEpisode(slug), loadEpisodeRoute()])
-    else if (renderedFor === '/') await loadCatalog()
+    if (slug) {
+      // Until the data and code load, the prerendered transcript stays readable, with a notice.
+      let found = true
+      await loadBeforeHydrating(
+        () => Promise.all([loadEpisode(slug), loadEpisodeRoute()]).then(([episode]) => (found = episode !== undefined)),
+        { what: 'this episode’s timings', title: 'Playback and sync are unavailable', note: 'The transcript below is still here to read.' },
+        container,
+      )
+      // Gone since this page was built: render afresh (the not-found page) rather than hydrate.
+      if (!found) return renderAfresh(container, app)
+    } else if (renderedFor === '/') {
+      await loadBeforeHydrating(loadCatalog, { what: 'the data for filtering episodes', title: 'Filters are unavailable', note: 'The episodes below can still be opened.' }, container)
+    }
     // As a transition, hydration yields to the browser every few milliseconds instead of blocking
     // it for the whole page: a 5,000-line transcript stays scrollable while it hydrates.
     startTransition(() => {
       hydrateRoot(container, app)
     })
   } else {
-    container.replaceChildren()
-    createRoot(container).render(app)
+    renderAfresh(container, app)
   }
+}
+
+function renderAfresh(container: HTMLElement, app: ReactNode): void {
+  container.replaceChildren()
+  createRoot(container).render(app)
 }
 
 const container = document.getElementById('root')

@@ -1,16 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useLoad, type LoadState } from '../components/use-load.ts'
 import { loadCatalog, loadedCatalog, type Catalog } from './catalog.ts'
 
-/** The catalog, loading it on first use; undefined while it loads. */
-export function useCatalog(): Catalog | undefined {
-  const [catalog, setCatalog] = useState(loadedCatalog)
-  useEffect(() => {
-    if (catalog) return
-    let live = true
-    void loadCatalog().then((c) => live && setCatalog(c))
-    return () => {
-      live = false
-    }
-  }, [catalog])
-  return catalog
+/** The catalog, loading it on first use, and a retry for when that failed. */
+export function useCatalog(): [LoadState<Catalog>, () => void] {
+  return useLoad('the catalog', loadedCatalog, loadCatalog)
 }

@@ -17,6 +17,8 @@ export interface FakeYoutubeOptions {
   hang?: boolean
   /** Report this IFrame API error code once ready (150: embedding refused). */
   errorCode?: number
+  /** Answer the API script only once this settles (a network that delivers it late). */
+  hold?: Promise<void>
 }
 
 const FAKE_API = readFileSync(fileURLToPath(new URL('./fake-youtube-api.js', import.meta.url)), 'utf8')
@@ -31,6 +33,7 @@ export async function installFakeYoutube(page: Page, options: FakeYoutubeOptions
     if (!IFRAME_API.test(url)) return route.abort('blockedbyclient')
     if (options.blocked) return route.abort('blockedbyclient')
     if (options.hang) return // never answered
+    if (options.hold) await options.hold
     return route.fulfill({
       status: 200,
       contentType: 'text/javascript',

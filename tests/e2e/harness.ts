@@ -17,6 +17,10 @@ export interface OpenOptions {
   probe?: boolean
   /** A touch screen (for touch gestures). */
   touch?: boolean
+  /** Runs before the page is opened (to route requests: fail them, delay them). */
+  before?: (page: Page, context: BrowserContext) => Promise<void>
+  /** Run the page's scripts (default true). */
+  javaScript?: boolean
 }
 
 export interface OpenedPage {
@@ -56,6 +60,7 @@ export async function openUrl(url: string, options: OpenOptions = {}): Promise<O
     viewport: options.viewport ?? { width: 1280, height: 800 },
     reducedMotion: options.reducedMotion === false ? 'no-preference' : 'reduce',
     hasTouch: options.touch ?? false,
+    javaScriptEnabled: options.javaScript ?? true,
   })
   const page = await context.newPage()
   const errors: string[] = []
@@ -65,6 +70,7 @@ export async function openUrl(url: string, options: OpenOptions = {}): Promise<O
   page.on('pageerror', (e) => errors.push(e.message))
   await installFakeYoutube(page, options.fake)
   if (options.probe) await installReactProbe(page)
+  await options.before?.(page, context)
   const result = { page, context, errors }
   opened.push(result)
   await page.goto(url)

@@ -177,7 +177,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
       <div className="episode-layout">
         <div className="episode-side">
           <section aria-label="Player" className="player-section" data-pinned="">
-            <PlayerPanel meta={meta} startAt={startAt} length={length} onCopyCurrent={copyCurrent} />
+            <PlayerPanel meta={meta} chapters={timeline.chapters} startAt={startAt} length={length} onCopyCurrent={copyCurrent} />
             {resumeAt !== null && !resumeDismissed ? <ResumeOffer at={resumeAt} onDone={() => setResumeDismissed(true)} /> : null}
           </section>
           <nav aria-label="Chapters" className="chapters">
@@ -196,7 +196,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
         <section aria-labelledby="transcript-heading" className="transcript-section">
           <div className="transcript-head">
             <h2 id="transcript-heading">Transcript</h2>
-            <button type="button" className="link-button" onClick={() => helpRef.current?.showModal()} aria-keyshortcuts="?">
+            <button type="button" className="link-button needs-js" onClick={() => helpRef.current?.showModal()} aria-keyshortcuts="?">
               Keyboard shortcuts
             </button>
           </div>

@@ -1,43 +1,41 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useParams } from 'react-router'
+import { LoadNotice } from '../../components/LoadNotice.tsx'
 import { NotFound } from '../../components/NotFound.tsx'
-import type { EpisodeData } from '../../lib/episode/types.ts'
+import { useLoad } from '../../components/use-load.ts'
 import { loadedEpisode, loadEpisode } from '../catalog.ts'
-import { EpisodePage } from './EpisodePage.tsx'
+import { loadedEpisodeRoute, loadEpisodeRoute } from '../lazy-routes.ts'
 
+/** An episode page: its code and its data load together; each failure says what happened and can be retried. */
 export function EpisodeRoute() {
   const { slug = '' } = useParams()
-  const [state, setState] = useState<{ slug: string; episode: EpisodeData | undefined; failed: boolean } | null>(() => {
-    const episode = loadedEpisode(slug)
-    return episode ? { slug, episode, failed: false } : null
-  })
-  const current = state?.slug === slug ? state : null
-
+  const [state, retry] = useLoad(
+    `episode ${slug}`,
+    () => {
+      const page = loadedEpisodeRoute()
+      const episode = loadedEpisode(slug)
+      return page && episode ? { page, episode } : undefined
+    },
+    () => Promise.all([loadEpisodeRoute(), loadEpisode(slug)]).then(([page, episode]) => ({ page, episode })),
+  )
   useEffect(() => {
-    if (current) return
-    let live = true
-    loadEpisode(slug).then(
-      (episode) => live && setState({ slug, episode, failed: false }),
-      () => live && setState({ slug, episode: undefined, failed: true }),
-    )
-    return () => {
-      live = false
-    }
-  }, [slug, current])
+    if (state.status === 'failed') document.title = 'Episode not loaded · Playscript'
+  }, [state.status])
 
-  if (!current)
+  if (state.status === 'loading')
     return (
       <main id="main" className="episode-loading" aria-busy="true">
         <p className="muted">Loading the transcript…</p>
       </main>
     )
-  if (current.failed)
+  if (state.status === 'failed')
     return (
-      <main id="main" className="not-found" role="alert">
+      <main id="main" className="episode-loading">
         <h1>This episode could not be loaded</h1>
-        <p>Its transcript could not be downloaded. Check your connection and reload the page.</p>
+        <LoadNotice what="this episode" kind={state.kind} onRetry={retry} />
       </main>
     )
-  if (!current.episode) return <NotFound what="episode" />
-  return <EpisodePage key={slug} episode={current.episode} />
+  const { page, episode } = state.value
+  if (!episode) return <NotFound what="episode" />
+  return <page.EpisodePage key={slug} episode={episode} />
 }

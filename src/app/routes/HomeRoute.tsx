@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react'
+import { LoadNotice } from '../../components/LoadNotice.tsx'
 import { useUrlState } from '../../components/use-url-state.ts'
 import { CatalogFilters } from '../../features/catalog/CatalogFilters.tsx'
 import { CorpusSearchPanel } from '../../features/search/CorpusSearchPanel.tsx'
@@ -11,8 +12,8 @@ const NONE: readonly CatalogEntry[] = []
 
 export function HomeRoute() {
   const [filter, setFilter] = useUrlState(readCatalogFilter, writeCatalogFilter)
-  const loaded = useCatalog()
-  const catalog = loaded?.entries ?? NONE
+  const [state, retry] = useCatalog()
+  const catalog = state.status === 'ready' ? state.value.entries : NONE
   const seasons = useMemo(() => seasonsOf(catalog), [catalog])
   const topics = useMemo(() => topicsOf(catalog), [catalog])
   const shown = useMemo(() => filterCatalog(catalog, filter), [catalog, filter])
@@ -25,14 +26,16 @@ export function HomeRoute() {
         <h1>Every episode, every word</h1>
         <p>Watch an episode with its transcript in step, jump to the chapter you need, and share any moment as a link.</p>
       </div>
-      <section aria-labelledby="search-heading" className="home-search">
+      <section aria-labelledby="search-heading" className="home-search needs-js">
         <h2 id="search-heading">Find what anyone said</h2>
         <CorpusSearchPanel />
       </section>
       <section aria-labelledby="episodes-heading">
         <h2 id="episodes-heading">Episodes</h2>
-        {!loaded ? (
+        {state.status === 'loading' ? (
           <p className="muted">Loading the episodes…</p>
+        ) : state.status === 'failed' ? (
+          <LoadNotice what="the list of episodes" kind={state.kind} onRetry={retry} />
         ) : catalog.length === 0 ? (
           <p>No episodes yet. Add episode files to the episodes folder and rebuild.</p>
         ) : (

@@ -16,7 +16,7 @@ export function CatalogFilters({ filter, seasons, topics, shown, total, onChange
     onChange(next)
   }
   return (
-    <form className="catalog-filters" role="search" aria-label="Filter episodes" onSubmit={(e) => e.preventDefault()}>
+    <form className="catalog-filters needs-js" role="search" aria-label="Filter episodes" onSubmit={(e) => e.preventDefault()}>
       <label className="field field-grow">
         <span>Title, guest or topic</span>
         <input type="search" value={filter.q ?? ''} placeholder="e.g. MLOps, Tomasz, Kaggle" onChange={(e) => set({ q: e.target.value || undefined })} />

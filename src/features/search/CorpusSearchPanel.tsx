@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
+import { describeFailure } from '../../lib/load/failure.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import { episodePath } from '../../lib/url/episode-url.ts'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
@@ -15,7 +16,7 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
   const result = search.result
   const active = q.trim() !== '' || who.length > 0
   let status = ''
-  if (search.status === 'error') status = `Search is unavailable: ${search.error ?? 'unknown error'}`
+  if (search.failed) status = `Search is unavailable for now. ${describeFailure(search.failed, 'the search data')}`
   else if (active && (search.status === 'loading' || !result)) status = 'Loading every transcript…'
   else if (active && result) {
     status =
@@ -46,6 +47,13 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
       <p className="muted corpus-status" role="status" aria-live="polite">
         {status}
       </p>
+      {search.failed ? (
+        <p>
+          <button type="button" onClick={search.retry}>
+            Retry
+          </button>
+        </p>
+      ) : null}
       {active && result && result.groups.length ? (
         <div className="corpus-results" aria-label="Results by episode" role="region">
           {result.groups.map((g) => (

@@ -1,6 +1,7 @@
 import { forwardRef, type KeyboardEvent } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
+import { describeFailure } from '../../lib/load/failure.ts'
 import { snippet } from '../../lib/search/highlight.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import type { EpisodeSearchState } from './use-episode-search.ts'
@@ -32,10 +33,18 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
     }
   }
   const toggleSpeaker = (name: string, on: boolean) => search.setSpeakers(on ? [...speakers, name] : speakers.filter((s) => s !== name))
-  const status = !active ? '' : !search.ready ? 'Searching…' : total === 0 ? 'No matches' : `${current + 1} of ${total}`
+  const status = search.failed
+    ? 'Search is unavailable'
+    : !active
+      ? ''
+      : !search.ready
+        ? 'Searching…'
+        : total === 0
+          ? 'No matches'
+          : `${current + 1} of ${total}`
 
   return (
-    <div className="episode-search">
+    <div className="episode-search needs-js">
       <div className="search-bar" role="search" aria-label="Search this episode">
         <input
           ref={inputRef}
@@ -71,6 +80,14 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
           </fieldset>
         </details>
       </div>
+      {search.failed ? (
+        <div className="load-notice" role="alert">
+          <p>{describeFailure(search.failed, 'the search for this transcript')}</p>
+          <button type="button" onClick={search.retry}>
+            Retry
+          </button>
+        </div>
+      ) : null}
       {active && search.ready && (total > 0 || result.chapters.length > 0) ? (
         <ol className="search-results" aria-label="Search results">
           {result.chapters.map((hit) => {

@@ -10,4 +10,5 @@ export interface SearchRequest {
 export type WorkerMessage =
   | { type: 'ready'; speakers: CorpusSpeaker[]; episodes: number; lines: number; loadMs: number }
   | { type: 'result'; id: number; result: CorpusResult; ms: number }
-  | { type: 'error'; message: string }
+  /** `name` is the error's (a `SyntaxError`: the data came damaged). */
+  | { type: 'error'; message: string; name?: string }

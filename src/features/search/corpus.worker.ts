@@ -43,7 +43,7 @@ async function drain(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : undefined })
   } finally {
     running = false
   }

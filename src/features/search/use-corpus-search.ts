@@ -3,25 +3,51 @@
  * on first use; each query gets an id, and answers to older ids are dropped.
  */
 import { useEffect, useRef, useState } from 'react'
+import { diagnoseCodeFailure } from '../../components/new-version.ts'
+import { retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'
 import type { CorpusResult, CorpusSpeaker } from '../../lib/search/corpus-search.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
+// The worker's built URL, so that a failure to load it can be told apart (missing, server, network).
+import workerUrl from './corpus.worker.ts?worker&url'
 
 export type CorpusStatus = 'idle' | 'loading' | 'ready' | 'error'
 
+/** What the page tells its listeners: the worker's messages, or why the search could not load. */
+type PageMessage = Exclude<WorkerMessage, { type: 'error' }> | { type: 'failed'; kind: FailureKind }
+
 let worker: Worker | null = null
-const listeners = new Set<(m: WorkerMessage) => void>()
+const listeners = new Set<(m: PageMessage) => void>()
 let lastReady: Extract<WorkerMessage, { type: 'ready' }> | null = null
+
+/**
+ * A worker whose script or search data failed to load is dropped, not reused: a new worker loads
+ * everything afresh (a worker keeps a failed import failed).
+ */
+function fail(failed: Worker, error: unknown, url?: string): void {
+  if (worker !== failed) return
+  failed.terminate()
+  worker = null
+  console.warn('Playscript: the search could not load:', error)
+  void diagnoseCodeFailure(error, url).then((kind) => {
+    for (const l of listeners) l({ type: 'failed', kind })
+  })
+}
 
 function getWorker(): Worker {
   if (!worker) {
-    worker = new Worker(new URL('./corpus.worker.ts', import.meta.url), { type: 'module', name: 'playscript-search' })
-    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
-      if (e.data.type === 'ready') lastReady = e.data
-      for (const l of listeners) l(e.data)
+    const w = new Worker(workerUrl, { type: 'module', name: 'playscript-search' })
+    worker = w
+    w.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data
+      if (m.type === 'error') {
+        fail(w, m.name === 'SyntaxError' ? new SyntaxError(m.message) : new TypeError(m.message))
+        return
+      }
+      if (m.type === 'ready') lastReady = m
+      for (const l of listeners) l(m)
     }
-    worker.onerror = (e) => {
-      for (const l of listeners) l({ type: 'error', message: e.message || 'the search could not start' })
-    }
+    // The worker's own script did not load (no message says why): ask for it again to find out.
+    w.onerror = (e) => fail(w, e.message, new URL(workerUrl, window.location.href).href)
   }
   return worker
 }
@@ -32,7 +58,9 @@ export interface CorpusSearchState {
   speakers: CorpusSpeaker[]
   /** Milliseconds the last search took in the worker. */
   ms: number | null
-  error: string | null
+  /** Why the search could not load, or null. The next query, `retry`, or coming back online tries again. */
+  failed: FailureKind | null
+  retry(): void
   /** Starts loading the search data (on focus), before the first query. */
   warm(): void
 }
@@ -45,21 +73,23 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
   const [warmed, setWarmed] = useState(false)
   const [result, setResult] = useState<CorpusResult | null>(null)
   const [ms, setMs] = useState<number | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [failed, setFailed] = useState<FailureKind | null>(null)
+  const [attempt, setAttempt] = useState(0)
   const [speakerList, setSpeakerList] = useState<CorpusSpeaker[]>(() => lastReady?.speakers ?? [])
   const latest = useRef(-1)
 
   useEffect(() => {
-    const onMessage = (m: WorkerMessage) => {
-      if (m.type === 'ready') {
+    const onMessage = (m: PageMessage) => {
+      if (m.type === 'failed') {
+        setReady(false)
+        setFailed(m.kind)
+      } else if (m.type === 'ready') {
         setReady(true)
         setSpeakerList(m.speakers)
       } else if (m.type === 'result') {
         if (m.id !== latest.current) return // a newer query is on its way
         setResult(m.result)
         setMs(m.ms)
-      } else {
-        setError(m.message)
       }
     }
     listeners.add(onMessage)
@@ -69,6 +99,12 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
   }, [])
 
   const speakersKey = speakers.join('\u0000')
+  // Every query (and every retry) asks again: a failed load is not the answer to the next query.
+  const [asked, setAsked] = useState({ query, speakersKey, attempt })
+  if (asked.query !== query || asked.speakersKey !== speakersKey || asked.attempt !== attempt) {
+    setAsked({ query, speakersKey, attempt })
+    if (failed) setFailed(null)
+  }
   useEffect(() => {
     if (!active) {
       latest.current = -1
@@ -77,15 +113,31 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     const request: SearchRequest = { id: ++nextId, query, speakers: speakersKey ? speakersKey.split('\u0000') : [] }
     latest.current = request.id
     getWorker().postMessage(request)
-  }, [active, query, speakersKey])
+  }, [active, query, speakersKey, attempt])
 
-  const status: CorpusStatus = error ? 'error' : ready ? 'ready' : active || warmed ? 'loading' : 'idle'
+  const retry = () => {
+    setFailed(null)
+    setAttempt((a) => a + 1)
+    if (!active) getWorker().postMessage({ type: 'load' })
+  }
+  useEffect(() => {
+    if (!failed || !retriesWhenOnline(failed)) return
+    const onOnline = () => {
+      setFailed(null)
+      setAttempt((a) => a + 1)
+    }
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [failed])
+
+  const status: CorpusStatus = failed ? 'error' : ready ? 'ready' : active || warmed ? 'loading' : 'idle'
   return {
     status,
     result: active ? result : null,
     speakers: speakerList,
     ms,
-    error,
+    failed,
+    retry,
     warm: () => {
       if (lastReady || worker) return
       setWarmed(true)

@@ -3,10 +3,12 @@
  * (`?q=…&who=…`, replaced, not pushed), the engine loads on first use (its
  * code is not in the page's first download), and the current result is local.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { importChunk } from '../../components/new-version.ts'
 import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
 import { countSpeakers, type SpeakerCount } from '../../lib/episode/speakers.ts'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
+import { LoadFailure, retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'
 import type { EpisodeSearch, EpisodeSearchResult } from '../../lib/search/episode-search.ts'
 
 const EMPTY: EpisodeSearchResult = { lines: [], chapters: [] }
@@ -30,6 +32,9 @@ export interface EpisodeSearchState {
   moveTo(i: number): void
   /** Loads the engine ahead of typing (on focus). */
   warm(): void
+  /** Why the engine could not load, or null; the next change of the query, `retry` or coming back online tries again. */
+  failed: FailureKind | null
+  retry(): void
 }
 
 export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearchState {
@@ -44,17 +49,34 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
   // Known before the engine loads: the speaker filter lists them at once.
   const speakerCounts = useMemo(() => countSpeakers(lines), [lines])
 
+  const [failed, setFailed] = useState<FailureKind | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const retry = useCallback(() => {
+    setFailed(null)
+    setAttempt((a) => a + 1)
+  }, [])
   const needEngine = wanted || active
   useEffect(() => {
-    if (!needEngine || engine) return
+    if (!needEngine || engine || failed) return
     let live = true
-    void import('../../lib/search/episode-search.ts').then((m) => {
-      if (live) setEngine(m.createEpisodeSearch(lines, chapters))
-    })
+    importChunk('episode search', () => import('../../lib/search/episode-search.ts')).then(
+      (m) => {
+        if (live) setEngine(m.createEpisodeSearch(lines, chapters))
+      },
+      (err: unknown) => {
+        console.warn('Playscript: the transcript search could not load:', err)
+        if (live) setFailed(err instanceof LoadFailure ? err.kind : 'network')
+      },
+    )
     return () => {
       live = false
     }
-  }, [needEngine, engine, lines, chapters])
+  }, [needEngine, engine, failed, attempt, lines, chapters])
+  useEffect(() => {
+    if (!failed || !retriesWhenOnline(failed)) return
+    window.addEventListener('online', retry)
+    return () => window.removeEventListener('online', retry)
+  }, [failed, retry])
 
   const result = useMemo(() => (engine && active ? engine.search(query, { speakers }) : EMPTY), [engine, active, query, speakers])
   // The lines the speaker filter keeps, matched by the engine as the search matches them.
@@ -69,7 +91,11 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
     setCurrent(result.lines.length ? 0 : -1)
   }
 
-  const write = (q: string, who: string[]) => setState({ q, who })
+  const write = (q: string, who: string[]) => {
+    // A new query tries a failed load again.
+    if (failed) retry()
+    setState({ q, who })
+  }
 
   return {
     query,
@@ -88,5 +114,7 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
     },
     moveTo: (i) => setCurrent(i),
     warm: () => setWanted(true),
+    failed,
+    retry,
   }
 }
