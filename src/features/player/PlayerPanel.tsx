@@ -72,6 +72,7 @@ export function PlayerPanel({ meta, chapters, startAt, length, onCopyCurrent }: 
   const [apiArrived, setApiArrived] = useState(false)
   // Switching from the read-along clock to the video, which was cued at this time.
   const [switchAt, setSwitchAt] = useState<number | null>(null)
+  const switching = useRef(false)
 
   useEffect(() => {
     if (status !== 'loading') return
@@ -93,6 +94,7 @@ export function PlayerPanel({ meta, chapters, startAt, length, onCopyCurrent }: 
   const switchToVideo = () => {
     const playback = usePlayback.getState()
     if (playback.playing) playback.togglePlay()
+    switching.current = true
     setSwitchAt(playback.currentTime())
   }
   // The video is shown while it loads, plays, or takes over from the read-along clock; the
@@ -123,12 +125,17 @@ export function PlayerPanel({ meta, chapters, startAt, length, onCopyCurrent }: 
             startSeconds={switchAt ?? startAt}
             title={`Video: ${meta.title}`}
             onReady={(port) => {
-              // Taking over from the read-along clock: the video continues where the reader is.
-              if (usePlayback.getState().videoStatus === 'unavailable') usePlayback.getState().requestSeek(usePlayback.getState().currentTime())
+              if (usePlayback.getState().videoStatus === 'unavailable') {
+                // A player whose API arrived after the fallback must not replace the read-along session unasked.
+                if (!switching.current) return
+                // Taking over from the read-along clock: the video continues where the reader is.
+                usePlayback.getState().requestSeek(usePlayback.getState().currentTime())
+              }
               usePlayback.getState().connect(port, 'video')
             }}
             onStateChange={(s) => usePlayback.getState().playerState(s)}
             onError={(message) => {
+              switching.current = false
               setSwitchAt(null)
               setApiMissing(fallBack(message, length))
             }}

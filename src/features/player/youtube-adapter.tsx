@@ -116,14 +116,6 @@ export function YoutubeVideo({ videoId, startSeconds, title, onReady, onStateCha
     },
     [videoId],
   )
-  // A player whose API arrived after this one was removed must not take over the page.
-  const mounted = useRef(false)
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-    }
-  }, [])
 
   return (
     <YouTube
@@ -133,7 +125,6 @@ export function YoutubeVideo({ videoId, startSeconds, title, onReady, onStateCha
       className="player-frame"
       iframeClassName="player-iframe"
       onReady={(e: YouTubeEvent) => {
-        if (!mounted.current) return
         if (portRef.current) portRef.current.alive = false
         const port = new YoutubePort(e.target as RawPlayer)
         portRef.current = port
@@ -143,7 +134,7 @@ export function YoutubeVideo({ videoId, startSeconds, title, onReady, onStateCha
         if (portRef.current?.alive) handlers.current.onStateChange(STATES[e.data] ?? 'unstarted')
       }}
       onError={(e: YouTubeEvent<number>) => {
-        if (mounted.current) handlers.current.onError(describePlayerError(e.data))
+        handlers.current.onError(describePlayerError(e.data))
       }}
     />
   )
