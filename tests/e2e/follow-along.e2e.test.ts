@@ -51,6 +51,16 @@ describe.each(SIZES)('a long jump keeps following on, at %s', (_label, viewport)
     await playerReady(page)
     expect(await fake(page).time()).toBe(10800)
     await expectStillFollowing(page)
+    if (viewport === PHONE) {
+      // On a phone the page scrolls the transcript right under the pinned player, not beneath it.
+      const gap = await page.evaluate(() => {
+        const pane = document.querySelector('.transcript-pane')?.getBoundingClientRect()
+        const player = document.querySelector('.player-section')?.getBoundingClientRect()
+        return pane && player ? pane.top - player.bottom : NaN
+      })
+      expect(gap).toBeGreaterThanOrEqual(-2)
+      expect(gap).toBeLessThanOrEqual(40)
+    }
     expect(errors).toEqual([])
   })
 

@@ -112,10 +112,15 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   // On a phone, starting to play or seeking puts the transcript under the pinned player.
   // So does arriving at a time (a shared link).
   useEffect(() => {
-    if (startAt > 0) alignTranscriptUnderPlayer()
-    return usePlayback.subscribe((s, prev) => {
+    // After this render's effects (the chapter list folds on a phone, changing the page's height).
+    const frame = startAt > 0 ? requestAnimationFrame(alignTranscriptUnderPlayer) : 0
+    const unsubscribe = usePlayback.subscribe((s, prev) => {
       if ((s.playing && !prev.playing) || s.seekSerial !== prev.seekSerial) alignTranscriptUnderPlayer()
     })
+    return () => {
+      cancelAnimationFrame(frame)
+      unsubscribe()
+    }
   }, [startAt])
   useEffect(() => {
     document.title = `${meta.title} · Playscript`
