@@ -53,15 +53,16 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   const { meta, timeline } = episode
   const location = useLocation()
   const length = useMemo(() => episodeLength(timeline, meta.durationSec), [timeline, meta.durationSec])
-  const [startAt] = useState(() => validStart(readEpisodeParams(location.search).t, length))
+  // The `?t=` the page was opened with (read once: it leaves the address once used).
+  const [requested] = useState(() => readEpisodeParams(location.search).t)
+  const [startAt] = useState(() => validStart(requested, length))
   const [, setParams] = useSearchParams()
   // Known in the browser only (after hydration): the position saved when the listener left.
   const hydrated = useHydrated()
-  const [cameWithTime] = useState(() => readEpisodeParams(location.search).t !== undefined)
   const [resumeDismissed, setResumeDismissed] = useState(false)
   const resumeAt = useMemo(
-    () => (hydrated && !cameWithTime ? resumeOffer(loadPosition(meta.slug), length) : null),
-    [hydrated, cameWithTime, meta.slug, length],
+    () => (hydrated && requested === undefined ? resumeOffer(loadPosition(meta.slug), length) : null),
+    [hydrated, requested, meta.slug, length],
   )
   const searchRef = useRef<HTMLInputElement>(null)
   const helpRef = useRef<HTMLDialogElement>(null)

@@ -17,15 +17,21 @@ import { timelineEnd } from './timeline.ts'
  * far, Infinity included): the last line.
  */
 export function lineAt(timeline: Timeline, seconds: number): number {
-  const lines = timeline.lines
+  return lastStartingBy(timeline.lines, seconds)
+}
+
+/**
+ * Index of the last item whose `start` is at or before `seconds`, by binary search over items
+ * whose starts never decrease; -1 when none (and for NaN, which compares false).
+ */
+function lastStartingBy(items: readonly { start: number }[], seconds: number): number {
   let lo = 0
-  let hi = lines.length
-  // Invariant: lines[0..lo) start <= seconds, lines[hi..) start > seconds.
-  // NaN compares false, so it never moves lo and yields -1.
+  let hi = items.length
+  // Invariant: items[0..lo) start <= seconds, items[hi..) start > seconds.
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    const line = lines[mid]
-    if (line !== undefined && line.start <= seconds) lo = mid + 1
+    const item = items[mid]
+    if (item !== undefined && item.start <= seconds) lo = mid + 1
     else hi = mid
   }
   return lo - 1
@@ -55,16 +61,7 @@ export function lineAtFrom(timeline: Timeline, seconds: number, hint: number): n
  * opening chapter before the first line.
  */
 export function chapterAt(timeline: Timeline, seconds: number): number {
-  const chapters = timeline.chapters
-  let lo = 0
-  let hi = chapters.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    const chapter = chapters[mid]
-    if (chapter !== undefined && chapter.start <= seconds) lo = mid + 1
-    else hi = mid
-  }
-  return lo - 1
+  return lastStartingBy(timeline.chapters, seconds)
 }
 
 /**
