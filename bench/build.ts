@@ -76,7 +76,8 @@ async function chunkSize(outDir: string, file: string): Promise<ChunkSize> {
   return { file, bytes: data.length, gzipBytes: gzipSync(data).length }
 }
 
-const kB = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} kB`)
+const kB = (n: number): string =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} kB`
 
 /** Builds the site from `dir`, prints a labelled report, removes the output, and returns the figures. */
 export async function benchBuild(dir: string): Promise<BuildBench> {
@@ -110,7 +111,9 @@ export async function benchBuild(dir: string): Promise<BuildBench> {
     const chunks = Object.values(manifest)
     const entryChunk = chunks.find((c) => c.isEntry)
     // Episode data is emitted as JSON files (data/episodes/<slug>.json), not chunks.
-    const episodeChunks = files.filter((f) => /[\\/]data[\\/]episodes[\\/][^\\/]+\.json$/.test(f)).map((f) => ({ file: path.relative(outDir, f) }))
+    const episodeChunks = files
+      .filter((f) => /[\\/]data[\\/]episodes[\\/][^\\/]+\.json$/.test(f))
+      .map((f) => ({ file: path.relative(outDir, f) }))
     const entry = entryChunk ? await chunkSize(outDir, entryChunk.file) : undefined
     let largestEpisode: ChunkSize | undefined
     for (const c of episodeChunks) {
@@ -133,11 +136,21 @@ export async function benchBuild(dir: string): Promise<BuildBench> {
     }
 
     console.log(`Build: npx ${args.slice(0, 2).join(' ')} with EPISODES_DIR=${abs}`)
-    console.log(`  wall time              ${(wallMs / 1000).toFixed(1).padStart(8)} s    target < ${BUILD_TARGET_MS / 1000} s   ${result.pass ? 'PASS' : 'OVER'}`)
-    console.log(`  output                 ${kB(totalBytes).padStart(10)}  in ${files.length} files (${episodeChunks.length} episode data files)`)
+    console.log(
+      `  wall time              ${(wallMs / 1000).toFixed(1).padStart(8)} s    target < ${BUILD_TARGET_MS / 1000} s   ${result.pass ? 'PASS' : 'OVER'}`,
+    )
+    console.log(
+      `  output                 ${kB(totalBytes).padStart(10)}  in ${files.length} files (${episodeChunks.length} episode data files)`,
+    )
     console.log(`  all JS                 ${kB(jsBytes).padStart(10)}  gzip ${kB(jsGzipBytes)}`)
-    if (entry) console.log(`  entry chunk            ${kB(entry.bytes).padStart(10)}  gzip ${kB(entry.gzipBytes)}   ${entry.file} (the app; episode data is fetched as JSON)`)
-    if (largestEpisode) console.log(`  largest episode data   ${kB(largestEpisode.bytes).padStart(10)}  gzip ${kB(largestEpisode.gzipBytes)}   ${largestEpisode.file}`)
+    if (entry)
+      console.log(
+        `  entry chunk            ${kB(entry.bytes).padStart(10)}  gzip ${kB(entry.gzipBytes)}   ${entry.file} (the app; episode data is fetched as JSON)`,
+      )
+    if (largestEpisode)
+      console.log(
+        `  largest episode data   ${kB(largestEpisode.bytes).padStart(10)}  gzip ${kB(largestEpisode.gzipBytes)}   ${largestEpisode.file}`,
+      )
     console.log(`  build log: ${logLines} line(s) at --logLevel warn (episode warnings and notes)`)
     return result
   } finally {

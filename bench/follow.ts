@@ -68,7 +68,9 @@ async function measurePage(browser: Browser, url: string): Promise<Figures> {
     }).observe({ type: 'longtask', buffered: true })
   })
   await page.goto(url)
-  await page.waitForFunction(() => performance.getEntriesByName('playscript:interactive').length > 0, null, { timeout: 120_000 })
+  await page.waitForFunction(() => performance.getEntriesByName('playscript:interactive').length > 0, null, {
+    timeout: 120_000,
+  })
   await page.waitForFunction(() => !(document.querySelector('.play-toggle') as HTMLButtonElement | null)?.disabled)
   await page.waitForTimeout(1000)
   const load = await page.evaluate(() => {
@@ -142,11 +144,17 @@ async function measurePage(browser: Browser, url: string): Promise<Figures> {
     const w = window as unknown as { __play: { stop: boolean }; __longTasks: { start: number; duration: number }[] }
     w.__play.stop = true
     const tasks = w.__longTasks.filter((t) => t.start >= from)
-    return { over100: tasks.filter((t) => t.duration > 100).length, worst: Math.max(0, ...tasks.map((t) => t.duration)) }
+    return {
+      over100: tasks.filter((t) => t.duration > 100).length,
+      worst: Math.max(0, ...tasks.map((t) => t.duration)),
+    }
   }, tasksBefore)
 
   // The clock passing line starts (following back on).
-  await page.getByRole('button', { name: /Back to current line/ }).click().catch(() => {})
+  await page
+    .getByRole('button', { name: /Back to current line/ })
+    .click()
+    .catch(() => {})
   const sample = starts.slice(Math.floor(starts.length / 2), Math.floor(starts.length / 2) + 60)
   const clockDelays = await highlightDelays(page, sample)
   await context.close()
@@ -182,23 +190,71 @@ export async function benchFollow(corpusDir: string): Promise<FollowVerdict[]> {
       const l = await measurePage(browser, `${server.url}/episodes/${LONG_EPISODE_SLUG}/`)
       const ms = (v: number) => `${v.toFixed(0)} ms`
       const row = (name: string, a: string, b: string, ratio: string, target: string, pass: boolean) =>
-        console.log(`  ${name.padEnd(34)} ${a.padStart(10)} ${b.padStart(12)} ${ratio.padStart(8)}   ${target.padEnd(26)} ${pass ? 'PASS' : 'OVER'}`)
+        console.log(
+          `  ${name.padEnd(34)} ${a.padStart(10)} ${b.padStart(12)} ${ratio.padStart(8)}   ${target.padEnd(26)} ${pass ? 'PASS' : 'OVER'}`,
+        )
       console.log(`  normal: ${normalSlug} (${n.lines} lines); long: ${LONG_EPISODE_SLUG} (${l.lines} lines)`)
       console.log(`  ${''.padEnd(34)} ${'normal'.padStart(10)} ${'long'.padStart(12)} ${'ratio'.padStart(8)}   target`)
       const hydrationRatio = l.hydrationMs / n.hydrationMs
       const checks: [string, string, string, string, string, boolean][] = [
-        ['hydration (to interactive)', ms(n.hydrationMs), ms(l.hydrationMs), `${hydrationRatio.toFixed(2)}×`, 'long within 2× of normal', hydrationRatio <= 2],
+        [
+          'hydration (to interactive)',
+          ms(n.hydrationMs),
+          ms(l.hydrationMs),
+          `${hydrationRatio.toFixed(2)}×`,
+          'long within 2× of normal',
+          hydrationRatio <= 2,
+        ],
         ['total blocking time, loading', ms(n.tbtMs), ms(l.tbtMs), '', 'long < 300 ms', l.tbtMs < 300],
-        ['click a line → aria-current, p95', ms(n.clickP95), ms(l.clickP95), '', '< 50 ms on both', Math.max(n.clickP95, l.clickP95) < 50],
-        ['frames/s, 30 s playing', n.playFps.toFixed(0), l.playFps.toFixed(0), '', '≥ 50', Math.min(n.playFps, l.playFps) >= 50],
-        ['frames/s, 10 s wheel while playing', n.scrollFps.toFixed(0), l.scrollFps.toFixed(0), '', '≥ 50', Math.min(n.scrollFps, l.scrollFps) >= 50],
-        ['long tasks > 100 ms, play + scroll', String(n.longTasksOver100), String(l.longTasksOver100), '', '0 (worst task shown)', n.longTasksOver100 + l.longTasksOver100 === 0],
+        [
+          'click a line → aria-current, p95',
+          ms(n.clickP95),
+          ms(l.clickP95),
+          '',
+          '< 50 ms on both',
+          Math.max(n.clickP95, l.clickP95) < 50,
+        ],
+        [
+          'frames/s, 30 s playing',
+          n.playFps.toFixed(0),
+          l.playFps.toFixed(0),
+          '',
+          '≥ 50',
+          Math.min(n.playFps, l.playFps) >= 50,
+        ],
+        [
+          'frames/s, 10 s wheel while playing',
+          n.scrollFps.toFixed(0),
+          l.scrollFps.toFixed(0),
+          '',
+          '≥ 50',
+          Math.min(n.scrollFps, l.scrollFps) >= 50,
+        ],
+        [
+          'long tasks > 100 ms, play + scroll',
+          String(n.longTasksOver100),
+          String(l.longTasksOver100),
+          '',
+          '0 (worst task shown)',
+          n.longTasksOver100 + l.longTasksOver100 === 0,
+        ],
         ['worst task, play + scroll', ms(n.worstTaskMs), ms(l.worstTaskMs), '', '', true],
-        ['clock passes a start → aria-current, p95', ms(n.clockP95), ms(l.clockP95), '', '< 50 ms on both', Math.max(n.clockP95, l.clockP95) < 50],
+        [
+          'clock passes a start → aria-current, p95',
+          ms(n.clockP95),
+          ms(l.clockP95),
+          '',
+          '< 50 ms on both',
+          Math.max(n.clockP95, l.clockP95) < 50,
+        ],
       ]
       for (const c of checks) row(...c)
       for (const [name, a, b, ratio, target, pass] of checks)
-        if (target) verdicts.push({ label: `follow-along, ${name}: normal ${a}, long ${b}${ratio ? ` (${ratio})` : ''} (target ${target})`, pass })
+        if (target)
+          verdicts.push({
+            label: `follow-along, ${name}: normal ${a}, long ${b}${ratio ? ` (${ratio})` : ''} (target ${target})`,
+            pass,
+          })
     } finally {
       await server.close()
     }

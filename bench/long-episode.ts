@@ -56,7 +56,8 @@ function transcriptOf(file: string): Item[] {
     if (!raw || typeof raw !== 'object') continue
     const r = raw as Record<string, unknown>
     if (typeof r.header === 'string' && r.header.trim()) items.push({ header: r.header })
-    else if (typeof r.line === 'string' && r.line.trim()) items.push({ line: r.line, who: typeof r.who === 'string' && r.who.trim() ? r.who : undefined })
+    else if (typeof r.line === 'string' && r.line.trim())
+      items.push({ line: r.line, who: typeof r.who === 'string' && r.who.trim() ? r.who : undefined })
   }
   return items
 }

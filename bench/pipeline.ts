@@ -55,7 +55,10 @@ interface Timing {
  * Runs every step once to warm up (JIT, file cache), then `runs` rounds of
  * all steps, interleaved so that noise from other processes spreads evenly.
  */
-async function timeRounds<K extends string>(runs: number, steps: Record<K, () => Promise<void> | void>): Promise<Record<K, Timing>> {
+async function timeRounds<K extends string>(
+  runs: number,
+  steps: Record<K, () => Promise<void> | void>,
+): Promise<Record<K, Timing>> {
   const keys = Object.keys(steps) as K[]
   const times = new Map<K, number[]>(keys.map((k) => [k, []]))
   for (const k of keys) await steps[k]()
@@ -135,14 +138,18 @@ export async function benchPipeline(dir: string, options: PipelineBenchOptions =
   const row = (label: string, x: Timing, note = ''): string =>
     `  ${label.padEnd(36)} ${ms(x.median).padStart(6)} ms  (best ${ms(x.best)} ms)${note}`
   console.log(`Pipeline: read + parse + validate + timeline (loadEpisodeDir), median of ${runs} runs after a warm-up`)
-  console.log(`  ${abs}: ${names.length} files (${(bytes / 1024 / 1024).toFixed(1)} MB), ${loaded.episodes.length} loaded, ${lines} lines, ${headers} headers`)
+  console.log(
+    `  ${abs}: ${names.length} files (${(bytes / 1024 / 1024).toFixed(1)} MB), ${loaded.episodes.length} loaded, ${lines} lines, ${headers} headers`,
+  )
   console.log(row('whole corpus', t.total, `   target < ${PIPELINE_TARGET_MS} ms   ${result.pass ? 'PASS' : 'OVER'}`))
   console.log(`  ${'per file'.padEnd(36)} ${result.perFileMs.toFixed(2).padStart(6)} ms`)
   console.log('  shares, timed separately over the same files:')
   console.log(row('  read the files', t.read, share(t.read)))
   console.log(row('  parseEpisodeFile, texts in memory', t.parse, share(t.parse)))
   console.log(row('    of which the YAML parse', t.yaml, share(t.yaml)))
-  console.log(`  ${'    the rest: validate, timeline, Md'.padEnd(36)} ${rest > 0 ? `${ms(rest).padStart(6)} ms   (best parse − best YAML)` : '  within noise'}`)
+  console.log(
+    `  ${'    the rest: validate, timeline, Md'.padEnd(36)} ${rest > 0 ? `${ms(rest).padStart(6)} ms   (best parse − best YAML)` : '  within noise'}`,
+  )
   return result
 }
 

@@ -35,7 +35,11 @@ async function main(): Promise<number> {
   const only = process.argv.slice(2)
   const wanted = (name: string) => only.length === 0 || only.includes(name)
   const { loadavg } = await import('node:os')
-  console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min)`)
+  console.log(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} (1, 5, 15 min)`,
+  )
 
   if (wanted('pipeline')) {
     heading('1. Pipeline')
@@ -69,7 +73,11 @@ async function main(): Promise<number> {
     for (const v of await benchFollow(CORPUS_DIR)) verdicts.push([v.label, v.pass])
   }
 
-  console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`)
+  console.log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  )
   heading('Summary')
   for (const [label, ok] of verdicts) console.log(`  ${ok ? 'PASS' : 'OVER'}  ${label}`)
   // Benchmarks report; they do not fail the run on a slow machine.

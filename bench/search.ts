@@ -63,7 +63,8 @@ function bytes(n: number): string {
 
 function table(head: string[], rows: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)]
 }
 
@@ -89,21 +90,44 @@ export async function runSearchBench(corpusDir: string, options: SearchBenchOpti
   const { episodes: loaded } = await loadEpisodeDir(dir)
   const episodes = loaded.filter((e) => e.timeline.lines.length > 0)
   const lineCount = episodes.reduce((n, e) => n + e.timeline.lines.length, 0)
-  const textBytes = episodes.reduce((n, e) => n + e.timeline.lines.reduce((m, l) => m + Buffer.byteLength(l.text), 0), 0)
+  const textBytes = episodes.reduce(
+    (n, e) => n + e.timeline.lines.reduce((m, l) => m + Buffer.byteLength(l.text), 0),
+    0,
+  )
   const longest = episodes.reduce((a, b) => (b.timeline.lines.length > a.timeline.lines.length ? b : a))
   const phrase = phraseFrom(longest)
   // The issue's queries, then two that the longest episode is about (it never says most of the above).
-  const queries = ['terraform', 'airflow', 'data ops', 'machine learning engineer', 'kubernets', 'psycopg', 'a', phrase, 'open source', 'demo']
+  const queries = [
+    'terraform',
+    'airflow',
+    'data ops',
+    'machine learning engineer',
+    'kubernets',
+    'psycopg',
+    'a',
+    phrase,
+    'open source',
+    'demo',
+  ]
 
-  out.push(`Search bench: ${episodes.length} episodes with a transcript, ${lineCount} lines, ${bytes(textBytes)} of line text (${dir})`)
-  const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
-  out.push(`Node ${process.version}, ${cpus().length} CPUs, load average at start ${load()}; ${runs} timed runs per query after warm-up; naive fuse.js: ${fuseEpisodeRuns} runs on the episode, ${fuseCorpusRuns} on the corpus`)
+  out.push(
+    `Search bench: ${episodes.length} episodes with a transcript, ${lineCount} lines, ${bytes(textBytes)} of line text (${dir})`,
+  )
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')
+  out.push(
+    `Node ${process.version}, ${cpus().length} CPUs, load average at start ${load()}; ${runs} timed runs per query after warm-up; naive fuse.js: ${fuseEpisodeRuns} runs on the episode, ${fuseCorpusRuns} on the corpus`,
+  )
   out.push(`Phrase query (30 characters of a real line, unquoted): "${phrase}"`)
   out.push('')
 
   // --- Index data: build, size, load ------------------------------------------------
   let t = performance.now()
-  const data = buildCorpusIndex(episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })))
+  const data = buildCorpusIndex(
+    episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })),
+  )
   const buildMs = performance.now() - t
   const json = JSON.stringify(data)
   const raw = Buffer.byteLength(json)
@@ -135,8 +159,14 @@ export async function runSearchBench(corpusDir: string, options: SearchBenchOpti
     episode: time(runs, 10, () => episodeSearch.search(q).lines.length),
     corpus: time(runs, 10, () => corpus.search(q).total),
   }))
-  const episodeFuse = new Fuse(longest.timeline.lines.map((l) => ({ line: l.text })), { keys: ['line'], ignoreLocation: true, threshold: 0.3 })
-  const corpusFuse = new Fuse(data.text.map((line) => ({ line })), { keys: ['line'], ignoreLocation: true, threshold: 0.3 })
+  const episodeFuse = new Fuse(
+    longest.timeline.lines.map((l) => ({ line: l.text })),
+    { keys: ['line'], ignoreLocation: true, threshold: 0.3 },
+  )
+  const corpusFuse = new Fuse(
+    data.text.map((line) => ({ line })),
+    { keys: ['line'], ignoreLocation: true, threshold: 0.3 },
+  )
   const fuse = queries.map((q) => ({
     episode: time(fuseEpisodeRuns, 3, () => episodeFuse.search(q).length),
     corpus: time(fuseCorpusRuns, 0, () => corpusFuse.search(q).length),
@@ -148,35 +178,82 @@ export async function runSearchBench(corpusDir: string, options: SearchBenchOpti
     const label = q.length > 28 ? `${q.slice(0, 27)}…` : q
     return [
       label,
-      ms(o?.episode.median ?? NaN), ms(o?.episode.p95 ?? NaN), String(o?.episode.count ?? ''),
-      ms(f?.episode.median ?? NaN), String(f?.episode.count ?? ''),
-      ms(o?.corpus.median ?? NaN), ms(o?.corpus.p95 ?? NaN), String(o?.corpus.count ?? ''),
-      ms(f?.corpus.median ?? NaN), String(f?.corpus.count ?? ''),
+      ms(o?.episode.median ?? NaN),
+      ms(o?.episode.p95 ?? NaN),
+      String(o?.episode.count ?? ''),
+      ms(f?.episode.median ?? NaN),
+      String(f?.episode.count ?? ''),
+      ms(o?.corpus.median ?? NaN),
+      ms(o?.corpus.p95 ?? NaN),
+      String(o?.corpus.count ?? ''),
+      ms(f?.corpus.median ?? NaN),
+      String(f?.corpus.count ?? ''),
     ]
   })
-  out.push(`(a) longest episode: ${longest.meta.slug} (${longest.timeline.lines.length} lines, index built in ${ms(episodeBuildMs)} ms)   (b) whole corpus`)
-  out.push(...table(
-    ['query', 'ep med', 'ep p95', 'ep hits', 'fuse ep med', 'fuse hits', 'all med', 'all p95', 'all hits', 'fuse all med', 'fuse hits'],
-    rows,
-  ))
+  out.push(
+    `(a) longest episode: ${longest.meta.slug} (${longest.timeline.lines.length} lines, index built in ${ms(episodeBuildMs)} ms)   (b) whole corpus`,
+  )
+  out.push(
+    ...table(
+      [
+        'query',
+        'ep med',
+        'ep p95',
+        'ep hits',
+        'fuse ep med',
+        'fuse hits',
+        'all med',
+        'all p95',
+        'all hits',
+        'fuse all med',
+        'fuse hits',
+      ],
+      rows,
+    ),
+  )
   out.push('times in ms; "hits" = matching lines (ours: all matches, of which at most 200 are returned with snippets)')
   out.push('')
 
   const worstEpisode = Math.max(...ours.map((o) => o.episode.p95))
   const worstCorpus = Math.max(...ours.map((o) => o.corpus.p95))
   const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL')
-  out.push(...table(['target', 'measured', 'goal', ''], [
-    ['(a) longest episode, worst p95 per query', `${ms(worstEpisode)} ms`, `< ${TARGETS.episodeP95Ms} ms`, verdict(worstEpisode < TARGETS.episodeP95Ms)],
-    ['(b) whole corpus, worst p95 per query', `${ms(worstCorpus)} ms`, `< ${TARGETS.corpusP95Ms} ms`, verdict(worstCorpus < TARGETS.corpusP95Ms)],
-    ['search data, gzip (JSON.stringify of buildCorpusIndex)', bytes(gz), `< ${bytes(TARGETS.corpusGzipBytes)}`, verdict(gz < TARGETS.corpusGzipBytes)],
-    ['search data, raw', bytes(raw), '', ''],
-    ['buildCorpusIndex (build time)', `${ms(buildMs)} ms`, '', ''],
-    ['JSON.parse of the data', `${ms(parseMs)} ms`, '', ''],
-    ['JSON.parse + loadCorpusIndex (in the worker, once)', `${ms(loadMs)} ms`, '', ''],
-  ]))
+  out.push(
+    ...table(
+      ['target', 'measured', 'goal', ''],
+      [
+        [
+          '(a) longest episode, worst p95 per query',
+          `${ms(worstEpisode)} ms`,
+          `< ${TARGETS.episodeP95Ms} ms`,
+          verdict(worstEpisode < TARGETS.episodeP95Ms),
+        ],
+        [
+          '(b) whole corpus, worst p95 per query',
+          `${ms(worstCorpus)} ms`,
+          `< ${TARGETS.corpusP95Ms} ms`,
+          verdict(worstCorpus < TARGETS.corpusP95Ms),
+        ],
+        [
+          'search data, gzip (JSON.stringify of buildCorpusIndex)',
+          bytes(gz),
+          `< ${bytes(TARGETS.corpusGzipBytes)}`,
+          verdict(gz < TARGETS.corpusGzipBytes),
+        ],
+        ['search data, raw', bytes(raw), '', ''],
+        ['buildCorpusIndex (build time)', `${ms(buildMs)} ms`, '', ''],
+        ['JSON.parse of the data', `${ms(parseMs)} ms`, '', ''],
+        ['JSON.parse + loadCorpusIndex (in the worker, once)', `${ms(loadMs)} ms`, '', ''],
+      ],
+    ),
+  )
   const index = buildTextIndex(data.text)
-  const arrays = [index.sorted, index.masks, index.postStart, index.postings, index.tokStart, index.tokWord].reduce((n, a) => n + a.byteLength, 0)
-  out.push(`worker memory for the index: ${bytes(arrays)} of typed arrays (${index.keys.length} distinct words, ${index.postings.length} postings, ${index.tokWord.length} words in lines) + the line texts`)
+  const arrays = [index.sorted, index.masks, index.postStart, index.postings, index.tokStart, index.tokWord].reduce(
+    (n, a) => n + a.byteLength,
+    0,
+  )
+  out.push(
+    `worker memory for the index: ${bytes(arrays)} of typed arrays (${index.keys.length} distinct words, ${index.postings.length} postings, ${index.tokWord.length} words in lines) + the line texts`,
+  )
   out.push(`load average at the end ${load()} (other work on the machine inflates the p95 columns)`)
   return out
 }

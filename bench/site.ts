@@ -53,9 +53,16 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
     await buildSite({ episodesDir: corpusDir, outDir: dist, basePath: '/playscript/' })
     const buildMs = performance.now() - started
     const size = await dirSize(dist)
-    console.log(`  build (client + server + prerender)   ${(buildMs / 1000).toFixed(1)} s   target < 30 s   ${buildMs < 30_000 ? 'PASS' : 'OVER'}`)
-    console.log(`  dist/                                 ${(size.bytes / 1024 / 1024).toFixed(2)} MB in ${size.files} files`)
-    verdicts.push({ label: `full static build of the corpus: ${(buildMs / 1000).toFixed(1)} s (target < 30 s)`, pass: buildMs < 30_000 })
+    console.log(
+      `  build (client + server + prerender)   ${(buildMs / 1000).toFixed(1)} s   target < 30 s   ${buildMs < 30_000 ? 'PASS' : 'OVER'}`,
+    )
+    console.log(
+      `  dist/                                 ${(size.bytes / 1024 / 1024).toFixed(2)} MB in ${size.files} files`,
+    )
+    verdicts.push({
+      label: `full static build of the corpus: ${(buildMs / 1000).toFixed(1)} s (target < 30 s)`,
+      pass: buildMs < 30_000,
+    })
 
     // Each episode page's HTML against its text: transcript, chapters, title, description, intro and body.
     const { episodes } = await loadEpisodeDir(corpusDir)
@@ -76,8 +83,13 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
     const worst = ratios[ratios.length - 1]
     const median = ratios[Math.floor(ratios.length / 2)]
     const over = ratios.filter((r) => r.ratio > 3).length
-    console.log(`  episode HTML / its text               median ${median?.ratio.toFixed(2)}×, worst ${worst?.ratio.toFixed(2)}× (${worst?.slug}); ${over} of ${ratios.length} pages over 3×   target ≤ ~3×   ${(worst?.ratio ?? 9) <= 3 ? 'PASS' : 'OVER'}`)
-    verdicts.push({ label: `episode HTML vs text: median ${median?.ratio.toFixed(2)}×, worst ${worst?.ratio.toFixed(2)}×, ${over} of ${ratios.length} over 3× (target about 3×)`, pass: (worst?.ratio ?? 9) <= 3 })
+    console.log(
+      `  episode HTML / its text               median ${median?.ratio.toFixed(2)}×, worst ${worst?.ratio.toFixed(2)}× (${worst?.slug}); ${over} of ${ratios.length} pages over 3×   target ≤ ~3×   ${(worst?.ratio ?? 9) <= 3 ? 'PASS' : 'OVER'}`,
+    )
+    verdicts.push({
+      label: `episode HTML vs text: median ${median?.ratio.toFixed(2)}×, worst ${worst?.ratio.toFixed(2)}×, ${over} of ${ratios.length} over 3× (target about 3×)`,
+      pass: (worst?.ratio ?? 9) <= 3,
+    })
 
     const longest = [...episodes].sort((a, b) => b.meta.lineCount - a.meta.lineCount)[0]
     if (!longest) throw new Error('no episode loaded')
@@ -129,7 +141,10 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
       // start up to a second before its share time, so the run stops a second short of it.
       const a = starts[120] ?? 0
       const b = Math.max(a + 0.5, (starts[121] ?? a + 10) - 1)
-      await page.evaluate((t) => (window as unknown as { __fakeYT: { setTime(t: number): void } }).__fakeYT.setTime(t), a)
+      await page.evaluate(
+        (t) => (window as unknown as { __fakeYT: { setTime(t: number): void } }).__fakeYT.setTime(t),
+        a,
+      )
       await page.waitForSelector('.transcript-pane li[data-line="120"][aria-current="true"]')
       await page.waitForTimeout(100)
       await probe.reset(page)
@@ -149,25 +164,42 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
         [a, b] as const,
       )
       const within = await probe.read(page)
-      console.log(`  commits while the line does not change ${(within.commits / 2).toFixed(1)} per second of playback   target 0   ${within.commits === 0 ? 'PASS' : 'OVER'}`)
-      verdicts.push({ label: `React commits per second while the line does not change: ${within.commits / 2} (target 0)`, pass: within.commits === 0 })
+      console.log(
+        `  commits while the line does not change ${(within.commits / 2).toFixed(1)} per second of playback   target 0   ${within.commits === 0 ? 'PASS' : 'OVER'}`,
+      )
+      verdicts.push({
+        label: `React commits per second while the line does not change: ${within.commits / 2} (target 0)`,
+        pass: within.commits === 0,
+      })
       // 2. Line changes: renders per change, and the delay to aria-current.
       await probe.reset(page)
       const sample = starts.slice(10, 110)
       const delays = await highlightDelays(page, sample)
       const changes = await probe.read(page)
       const perChange = Math.max(...changes.perCommit)
-      console.log(`  lines re-rendered per line change      at most ${perChange} (${changes.lineRenders} over ${sample.length} changes, ${changes.commits} commits)   target ≤ 2   ${perChange <= 2 ? 'PASS' : 'OVER'}`)
-      console.log(`  clock passes a start → aria-current    median ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms over ${delays.length}   target < 50 ms   ${percentile(delays, 95) < 50 ? 'PASS' : 'OVER'}`)
-      verdicts.push({ label: `lines re-rendered per line change: at most ${perChange} (target ≤ 2)`, pass: perChange <= 2 })
-      verdicts.push({ label: `highlight delay p95 ${percentile(delays, 95).toFixed(1)} ms (target < 50 ms)`, pass: percentile(delays, 95) < 50 })
+      console.log(
+        `  lines re-rendered per line change      at most ${perChange} (${changes.lineRenders} over ${sample.length} changes, ${changes.commits} commits)   target ≤ 2   ${perChange <= 2 ? 'PASS' : 'OVER'}`,
+      )
+      console.log(
+        `  clock passes a start → aria-current    median ${percentile(delays, 50).toFixed(1)} ms, p95 ${percentile(delays, 95).toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms over ${delays.length}   target < 50 ms   ${percentile(delays, 95) < 50 ? 'PASS' : 'OVER'}`,
+      )
+      verdicts.push({
+        label: `lines re-rendered per line change: at most ${perChange} (target ≤ 2)`,
+        pass: perChange <= 2,
+      })
+      verdicts.push({
+        label: `highlight delay p95 ${percentile(delays, 95).toFixed(1)} ms (target < 50 ms)`,
+        pass: percentile(delays, 95) < 50,
+      })
       await context.close()
 
       // The cross-episode search data, as the worker downloads it.
       const indexFile = (await readdir(path.join(dist, 'assets'))).find((f) => f.startsWith('search-index'))
       if (indexFile) {
         const raw = await readFile(path.join(dist, 'assets', indexFile))
-        console.log(`  search data for the corpus             ${(raw.length / 1024 / 1024).toFixed(2)} MB, gzip ${(gzipSync(raw).length / 1024 / 1024).toFixed(2)} MB (${indexFile})`)
+        console.log(
+          `  search data for the corpus             ${(raw.length / 1024 / 1024).toFixed(2)} MB, gzip ${(gzipSync(raw).length / 1024 / 1024).toFixed(2)} MB (${indexFile})`,
+        )
       }
     } finally {
       await server.close()

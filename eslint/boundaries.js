@@ -24,7 +24,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const BUILD_TIME_PACKAGES = new Set(['yaml', 'js-yaml', 'markdown-it', 'zod'])
 const NODE_ENTRIES = new Set(['src/app/server.tsx'])
-const YOUTUBE_ADAPTER = new Set(['src/features/player/youtube-adapter.tsx', 'src/features/player/youtube-adapter.test.tsx'])
+const YOUTUBE_ADAPTER = new Set([
+  'src/features/player/youtube-adapter.tsx',
+  'src/features/player/youtube-adapter.test.tsx',
+])
 
 /** `src/a/b.ts` for a file of the project, null outside it. */
 function projectPath(file) {
@@ -42,7 +45,9 @@ function featureOf(file) {
 /** What an import names: `{ file }` for a path in the project, `{ pkg }` for a package or built-in. */
 function resolve(spec, importer) {
   if (spec.startsWith('.') || spec.startsWith('/')) {
-    const abs = spec.startsWith('/') ? path.join(ROOT, spec) : path.resolve(path.dirname(path.join(ROOT, importer)), spec)
+    const abs = spec.startsWith('/')
+      ? path.join(ROOT, spec)
+      : path.resolve(path.dirname(path.join(ROOT, importer)), spec)
     return { file: projectPath(abs) ?? abs }
   }
   if (isBuiltin(spec)) return { builtin: spec }
@@ -59,12 +64,16 @@ export function violation(importer, target) {
   const { file, pkg, builtin } = target
 
   if (browser) {
-    if (file !== undefined && under(file, 'src/pipeline')) return 'Browser code never imports src/pipeline (build-time code stays out of the bundle).'
-    if (pkg !== undefined && BUILD_TIME_PACKAGES.has(pkg)) return `Browser code never imports ${pkg} (a build-time package).`
-    if (builtin !== undefined && !NODE_ENTRIES.has(importer)) return `Browser code never imports the Node built-in ${builtin}.`
+    if (file !== undefined && under(file, 'src/pipeline'))
+      return 'Browser code never imports src/pipeline (build-time code stays out of the bundle).'
+    if (pkg !== undefined && BUILD_TIME_PACKAGES.has(pkg))
+      return `Browser code never imports ${pkg} (a build-time package).`
+    if (builtin !== undefined && !NODE_ENTRIES.has(importer))
+      return `Browser code never imports the Node built-in ${builtin}.`
   }
   if (under(importer, 'src/lib')) {
-    if (pkg !== undefined && (pkg === 'react' || pkg.startsWith('react-') || pkg === 'zustand')) return `src/lib is pure TypeScript: no ${pkg}.`
+    if (pkg !== undefined && (pkg === 'react' || pkg.startsWith('react-') || pkg === 'zustand'))
+      return `src/lib is pure TypeScript: no ${pkg}.`
     for (const dir of ['src/playback', 'src/features', 'src/components', 'src/app']) {
       if (file !== undefined && under(file, dir)) return `src/lib is pure TypeScript: it never imports ${dir}.`
     }
@@ -73,10 +82,13 @@ export function violation(importer, target) {
   if (feature !== null && file !== undefined) {
     const other = featureOf(file)
     if (other !== null && other !== feature) return `Features never import each other: ${feature} imports ${other}.`
-    if (under(file, 'src/app')) return 'Features never import src/app (the app composes features, not the other way round).'
+    if (under(file, 'src/app'))
+      return 'Features never import src/app (the app composes features, not the other way round).'
   }
-  if (pkg === 'react-youtube' && !YOUTUBE_ADAPTER.has(importer)) return 'Only src/features/player/youtube-adapter.tsx imports react-youtube.'
-  if (file !== undefined && under(file, 'tests') && !/\.test\.tsx?$/.test(importer)) return 'Only tests import tests/: test helpers never ship.'
+  if (pkg === 'react-youtube' && !YOUTUBE_ADAPTER.has(importer))
+    return 'Only src/features/player/youtube-adapter.tsx imports react-youtube.'
+  if (file !== undefined && under(file, 'tests') && !/\.test\.tsx?$/.test(importer))
+    return 'Only tests import tests/: test helpers never ship.'
   return null
 }
 

@@ -37,7 +37,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, step: string):
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     child.stderr.on('data', (d: Buffer) => (out += d.toString()))
     child.on('error', reject)
-    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new BuildError(`${step} failed (${signal ?? `exit ${code}`}):\n${out.trim()}`))))
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new BuildError(`${step} failed (${signal ?? `exit ${code}`}):\n${out.trim()}`)),
+    )
   })
 }
 
@@ -91,11 +93,16 @@ export async function buildSite(opts: BuildSiteOptions): Promise<void> {
   try {
     loaded = await loadEpisodeDir(episodesDir)
   } catch (err) {
-    throw new BuildError(`${episodesDir}: error: cannot read the episodes folder: ${err instanceof Error ? err.message : String(err)}`)
+    throw new BuildError(
+      `${episodesDir}: error: cannot read the episodes folder: ${err instanceof Error ? err.message : String(err)}`,
+    )
   }
   for (const p of loaded.problems) if (p.severity !== 'error') log(formatProblem(p))
   const errors = loaded.problems.filter((p) => p.severity === 'error')
-  if (errors.length) throw new BuildError(`${errors.map(formatProblem).join('\n')}\nbuild failed: ${errors.length} error(s) in episode files; ${outDir} is unchanged`)
+  if (errors.length)
+    throw new BuildError(
+      `${errors.map(formatProblem).join('\n')}\nbuild failed: ${errors.length} error(s) in episode files; ${outDir} is unchanged`,
+    )
 
   await removeStale(outDir)
   const staging = path.join(path.dirname(outDir), `${stagingPrefix(outDir)}${process.pid}-${Date.now()}`)
@@ -115,11 +122,17 @@ export async function buildSite(opts: BuildSiteOptions): Promise<void> {
   delete env.VITEST
   delete env.VITEST_MODE
   const bin = (name: string) => path.resolve('node_modules/.bin', name)
-  const cleanUp = () => Promise.all([rm(staging, { recursive: true, force: true }), rm(ssrDir, { recursive: true, force: true })])
+  const cleanUp = () =>
+    Promise.all([rm(staging, { recursive: true, force: true }), rm(ssrDir, { recursive: true, force: true })])
   try {
     // 2–4. Client build, server build, prerendering: all into the staging folder.
     await run(bin('vite'), ['build', '--logLevel', 'error', '--outDir', staging, '--emptyOutDir'], env, 'client build')
-    await run(bin('vite'), ['build', '--logLevel', 'error', '--ssr', 'src/app/server.tsx', '--outDir', ssrDir, '--emptyOutDir'], env, 'server build')
+    await run(
+      bin('vite'),
+      ['build', '--logLevel', 'error', '--ssr', 'src/app/server.tsx', '--outDir', ssrDir, '--emptyOutDir'],
+      env,
+      'server build',
+    )
     await run(bin('tsx'), ['scripts/prerender.ts'], env, 'prerendering')
   } catch (err) {
     await cleanUp()
@@ -165,10 +178,16 @@ async function main(): Promise<number> {
       },
     })
   } catch (err) {
-    console.error(err instanceof BuildError || !(err instanceof Error) ? String(err instanceof Error ? err.message : err) : (err.stack ?? err.message))
+    console.error(
+      err instanceof BuildError || !(err instanceof Error)
+        ? String(err instanceof Error ? err.message : err)
+        : (err.stack ?? err.message),
+    )
     return 1
   }
-  console.log(`built ${path.resolve(outDir)} in ${((performance.now() - started) / 1000).toFixed(1)} s${warnings ? ` (${warnings} warning(s) above)` : ''}`)
+  console.log(
+    `built ${path.resolve(outDir)} in ${((performance.now() - started) / 1000).toFixed(1)} s${warnings ? ` (${warnings} warning(s) above)` : ''}`,
+  )
   return 0
 }
 

@@ -64,11 +64,15 @@ describe('npm run check:episodes', () => {
   it('prints every problem as file:line: severity: message and exits 1 on errors', async () => {
     const { code, out } = await cli([dir])
     expect(code).toBe(1)
-    expect(out).toMatch(/bad\.md:8: error: field "transcript\[1\]\.sec" must be a number of seconds \(0 or more\), not text "ten"/)
+    expect(out).toMatch(
+      /bad\.md:8: error: field "transcript\[1\]\.sec" must be a number of seconds \(0 or more\), not text "ten"/,
+    )
     expect(out).toMatch(/no-front-matter\.md:1: error: no front matter/)
     expect(out).toMatch(/good\.md:10: warning: timestamp sec 0 \(0:00\) is out of order with the times around it/)
     expect(out).toMatch(/_draft\.md:1: note: draft/)
-    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(1 draft\), 2 failed; 2 error\(s\)/)
+    expect(out).toMatch(
+      /checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 1 skipped \(1 draft\), 2 failed; 2 error\(s\)/,
+    )
     expect(out).not.toMatch(/\n\s+at /) // no stack traces
   }, 30_000)
 
@@ -84,9 +88,13 @@ describe('npm run check:episodes', () => {
   it('fails the build with the same messages', async () => {
     let failed: { code: number; out: string } | null = null
     try {
-      await run(path.resolve('node_modules/.bin/vite'), ['build', '--outDir', path.join(dir, 'dist'), '--logLevel', 'error'], {
-        env: { ...process.env, EPISODES_DIR: dir, NODE_ENV: 'production', VITEST: '' },
-      })
+      await run(
+        path.resolve('node_modules/.bin/vite'),
+        ['build', '--outDir', path.join(dir, 'dist'), '--logLevel', 'error'],
+        {
+          env: { ...process.env, EPISODES_DIR: dir, NODE_ENV: 'production', VITEST: '' },
+        },
+      )
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string }
       failed = { code: e.code, out: e.stdout + e.stderr }
@@ -99,7 +107,10 @@ describe('npm run check:episodes', () => {
     const odd = await mkdtemp(path.join(os.tmpdir(), 'playscript-check-'))
     await writeFile(path.join(odd, 'good.md'), GOOD)
     await symlink(path.join(odd, 'good.md'), path.join(odd, 'link.md'))
-    await writeFile(path.join(odd, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]))
+    await writeFile(
+      path.join(odd, 'utf16.md'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]),
+    )
     await writeFile(path.join(odd, 'latin1.md'), Buffer.from(GOOD.replace('A good episode', 'Caf\u00e9'), 'latin1'))
     const { code, out } = await cli([odd])
     await rm(odd, { recursive: true, force: true })
@@ -107,7 +118,9 @@ describe('npm run check:episodes', () => {
     expect(out).toMatch(/link\.md:1: warning: symbolic links are not followed/)
     expect(out).toMatch(/utf16\.md:1: error: the file is UTF-16, not UTF-8/)
     expect(out).toMatch(/latin1\.md:2: error: the file is not valid UTF-8/)
-    expect(out).toMatch(/checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 3 skipped \(1 not UTF-8, 1 symlink, 1 UTF-16\), 0 failed; 2 error\(s\), 2 warning\(s\)/)
+    expect(out).toMatch(
+      /checked 4 file\(s\) .*: 1 episode\(s\) .* loaded, 3 skipped \(1 not UTF-8, 1 symlink, 1 UTF-16\), 0 failed; 2 error\(s\), 2 warning\(s\)/,
+    )
     expect(out).not.toMatch(/\n\s+at /)
   }, 30_000)
 
@@ -117,7 +130,9 @@ describe('npm run check:episodes', () => {
     await writeFile(path.join(out, 'index.html'), 'the previous site')
     let failed: { code: number; out: string } | null = null
     try {
-      await run(path.resolve('node_modules/.bin/tsx'), ['scripts/build-site.ts', out], { env: { ...process.env, EPISODES_DIR: dir, VITEST: '' } })
+      await run(path.resolve('node_modules/.bin/tsx'), ['scripts/build-site.ts', out], {
+        env: { ...process.env, EPISODES_DIR: dir, VITEST: '' },
+      })
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string }
       failed = { code: e.code, out: e.stdout + e.stderr }

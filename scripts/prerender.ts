@@ -14,7 +14,15 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EpisodeData, CatalogEntry } from '../src/lib/episode/types.ts'
 import { contentSecurityPolicy } from '../src/pipeline/csp.ts'
-import { badCharacter, clip, escapeHtml, fillPage, withCsp, type Head, type PageOptions } from '../src/pipeline/html-page.ts'
+import {
+  badCharacter,
+  clip,
+  escapeHtml,
+  fillPage,
+  withCsp,
+  type Head,
+  type PageOptions,
+} from '../src/pipeline/html-page.ts'
 import { episodeDataFile } from '../src/pipeline/vite-plugin.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 
@@ -82,7 +90,9 @@ async function main(): Promise<void> {
   template = withCsp(await readFile(path.join(DIST, 'index.html'), 'utf8'), contentSecurityPolicy())
   const started = performance.now()
   let pages = 0
-  const catalogFile = (await readdir(path.join(DIST, 'data'))).map((f) => `data/${f}`).find((f) => /^data\/catalog\.[0-9a-f]+\.json$/.test(f))
+  const catalogFile = (await readdir(path.join(DIST, 'data')))
+    .map((f) => `data/${f}`)
+    .find((f) => /^data\/catalog\.[0-9a-f]+\.json$/.test(f))
 
   await writePage('index.html', {
     title: `${SITE_NAME}: every episode, every word`,
@@ -101,7 +111,12 @@ async function main(): Promise<void> {
     description: searchDescription,
     body: await server.renderPage('/search'),
     renderedFor: '/search',
-    head: head({ title: `Search every episode · ${SITE_NAME}`, description: searchDescription, path: '/search', type: 'website' }),
+    head: head({
+      title: `Search every episode · ${SITE_NAME}`,
+      description: searchDescription,
+      path: '/search',
+      type: 'website',
+    }),
   })
   pages++
 
@@ -110,14 +125,23 @@ async function main(): Promise<void> {
     const episode = await server.loadEpisode(meta.slug)
     if (!episode) throw new Error(`episode ${meta.slug} is in the catalog but did not load`)
     const p = episodePath(meta.slug)
-    const description = clip(episode.meta.description ?? episode.intro ?? `${meta.title}: the episode with its transcript.`)
+    const description = clip(
+      episode.meta.description ?? episode.intro ?? `${meta.title}: the episode with its transcript.`,
+    )
     await writePage(path.join('episodes', meta.slug, 'index.html'), {
       title: `${meta.title} · ${SITE_NAME}`,
       description,
       body: await server.renderPage(p),
       renderedFor: p,
       preload: `${base}${episodeDataFile(meta.slug)}`,
-      head: head({ title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode', jsonLd: episodeJsonLd(episode, urlFor(p)) }),
+      head: head({
+        title: meta.title,
+        description,
+        path: p,
+        image: youtubeThumbnailUrl(meta.youtubeId),
+        type: 'video.episode',
+        jsonLd: episodeJsonLd(episode, urlFor(p)),
+      }),
     })
     pages++
     // The first episode in catalog order holds a short link, as in the app (the pipeline warns about the others).
@@ -129,16 +153,28 @@ async function main(): Promise<void> {
         title: `${meta.title} · ${SITE_NAME}`,
         description,
         body: `<main id="main"><p><a href="${escapeHtml(urlFor(p))}">${escapeHtml(meta.title)}</a></p></main>`,
-        head: head({ title: meta.title, description, path: p, image: youtubeThumbnailUrl(meta.youtubeId), type: 'video.episode' }),
+        head: head({
+          title: meta.title,
+          description,
+          path: p,
+          image: youtubeThumbnailUrl(meta.youtubeId),
+          type: 'video.episode',
+        }),
       })
     }
   }
 
   // For hosts that serve 404.html on unknown paths (GitHub Pages): the app renders afresh there.
-  await writePage('404.html', { title: `Not found · ${SITE_NAME}`, description: SITE_DESCRIPTION, body: await server.renderPage('/404') })
+  await writePage('404.html', {
+    title: `Not found · ${SITE_NAME}`,
+    description: SITE_DESCRIPTION,
+    body: await server.renderPage('/404'),
+  })
   pages++
   await rm(SSR, { recursive: true, force: true })
-  console.log(`prerendered ${pages} pages and ${shortLinks.size} short links in ${Math.round(performance.now() - started)} ms${siteUrl ? '' : ' (SITE_URL not set: canonical and Open Graph URLs are host-relative)'}`)
+  console.log(
+    `prerendered ${pages} pages and ${shortLinks.size} short links in ${Math.round(performance.now() - started)} ms${siteUrl ? '' : ' (SITE_URL not set: canonical and Open Graph URLs are host-relative)'}`,
+  )
 }
 
 main().catch((err: unknown) => {

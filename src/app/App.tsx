@@ -26,7 +26,12 @@ function ShortLink() {
     return (
       <main id="main" className="episode-loading">
         <h1>This link could not be opened yet</h1>
-        <LoadNotice what="the list of episodes" kind={state.kind} note="It is needed to find the episode this link points to." onRetry={retry} />
+        <LoadNotice
+          what="the list of episodes"
+          kind={state.kind}
+          note="It is needed to find the episode this link points to."
+          onRetry={retry}
+        />
       </main>
     )
   const catalog = state.value

@@ -48,7 +48,10 @@ async function fetchJson<T>(url: string): Promise<T> {
     return (await response.json()) as T
   } catch (err) {
     // A body cut off mid-way is a network failure when offline, else damaged data.
-    throw new LoadFailure(err instanceof SyntaxError ? 'corrupt' : classifyError(err, navigator.onLine), `${url}: ${String(err)}`)
+    throw new LoadFailure(
+      err instanceof SyntaxError ? 'corrupt' : classifyError(err, navigator.onLine),
+      `${url}: ${String(err)}`,
+    )
   }
 }
 
@@ -95,7 +98,15 @@ export function loadedEpisode(slug: string): EpisodeData | undefined {
 
 function isEpisodeData(data: unknown): data is EpisodeData {
   const d = data as Partial<EpisodeData> | null
-  return typeof d === 'object' && d !== null && typeof d.meta === 'object' && d.meta !== null && typeof d.timeline === 'object' && d.timeline !== null && Array.isArray(d.timeline.lines)
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.meta === 'object' &&
+    d.meta !== null &&
+    typeof d.timeline === 'object' &&
+    d.timeline !== null &&
+    Array.isArray(d.timeline.lines)
+  )
 }
 
 /**

@@ -14,7 +14,11 @@ export interface Notice {
  * above it with a Retry (and hides the controls that cannot work yet); coming back online
  * retries by itself.
  */
-export function loadBeforeHydrating(prepare: () => Promise<unknown>, notice: Notice, container: HTMLElement): Promise<void> {
+export function loadBeforeHydrating(
+  prepare: () => Promise<unknown>,
+  notice: Notice,
+  container: HTMLElement,
+): Promise<void> {
   return new Promise((resolve) => {
     let banner: { el: HTMLElement; root: Root } | undefined
     let busy = false
@@ -41,7 +45,9 @@ export function loadBeforeHydrating(prepare: () => Promise<unknown>, notice: Not
             container.before(el)
             banner = { el, root: createRoot(el) }
           }
-          banner.root.render(<LoadNotice what={notice.what} kind={kind} title={notice.title} note={notice.note} onRetry={attempt} />)
+          banner.root.render(
+            <LoadNotice what={notice.what} kind={kind} title={notice.title} note={notice.note} onRetry={attempt} />,
+          )
           lastKind = kind
         },
       )

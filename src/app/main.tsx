@@ -27,13 +27,25 @@ async function start(container: HTMLElement): Promise<void> {
       let found = true
       await loadBeforeHydrating(
         () => Promise.all([loadEpisode(slug), loadEpisodeRoute()]).then(([episode]) => (found = episode !== undefined)),
-        { what: 'this episode’s timings', title: 'Playback and sync are unavailable', note: 'The transcript below is still here to read.' },
+        {
+          what: 'this episode’s timings',
+          title: 'Playback and sync are unavailable',
+          note: 'The transcript below is still here to read.',
+        },
         container,
       )
       // Gone since this page was built: render afresh (the not-found page) rather than hydrate.
       if (!found) return renderAfresh(container, app)
     } else if (renderedFor === '/') {
-      await loadBeforeHydrating(loadCatalog, { what: 'the data for filtering episodes', title: 'Filters are unavailable', note: 'The episodes below can still be opened.' }, container)
+      await loadBeforeHydrating(
+        loadCatalog,
+        {
+          what: 'the data for filtering episodes',
+          title: 'Filters are unavailable',
+          note: 'The episodes below can still be opened.',
+        },
+        container,
+      )
     }
     // As a transition, hydration yields to the browser every few milliseconds instead of blocking
     // it for the whole page: a 5,000-line transcript stays scrollable while it hydrates.

@@ -26,6 +26,8 @@ export async function renderPage(path: string): Promise<string> {
       </StrictMode>,
     )
   } catch (error) {
-    throw new Error(`rendering ${path} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new Error(`rendering ${path} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    })
   }
 }

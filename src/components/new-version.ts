@@ -3,7 +3,16 @@
  * gone. When a load finds its file missing, this checks whether the site now serves a newer version
  * and, if so, reloads into it, at most once per version in this tab.
  */
-import { diagnoseImportFailure, diagnoseUrl, entryScript, isNewDeploy, LoadFailure, reloadOnceFor, type FailureKind, type ImportProbe } from '../lib/load/failure.ts'
+import {
+  diagnoseImportFailure,
+  diagnoseUrl,
+  entryScript,
+  isNewDeploy,
+  LoadFailure,
+  reloadOnceFor,
+  type FailureKind,
+  type ImportProbe,
+} from '../lib/load/failure.ts'
 
 let checking: Promise<boolean> | undefined
 
@@ -13,7 +22,8 @@ export function reloadIfNewVersion(): Promise<boolean> {
     try {
       const response = await fetch(import.meta.env.BASE_URL, { cache: 'no-store' })
       if (!response.ok) return false
-      const running = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.getAttribute('src') ?? undefined
+      const running =
+        document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.getAttribute('src') ?? undefined
       const latest = await response.text()
       if (!isNewDeploy(running, latest) || !reloadOnceFor(entryScript(latest) ?? '', sessionStorage)) return false
       window.location.reload()

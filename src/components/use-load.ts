@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { classifyError, retriesWhenOnline, type FailureKind } from '../lib/load/failure.ts'
 
 export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'failed'; kind: FailureKind }
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; kind: FailureKind }
 
 /**
  * Loads what a page needs, keyed (a new key loads afresh): ready at once when `peek` has it,
@@ -44,7 +42,10 @@ export function useLoad<T>(key: string, peek: () => T | undefined, load: () => P
     }
   }, [key, attempt, status])
 
-  const retry = useCallback(() => setState((s) => ({ key: s.key, attempt: s.attempt + 1, state: { status: 'loading' } })), [])
+  const retry = useCallback(
+    () => setState((s) => ({ key: s.key, attempt: s.attempt + 1, state: { status: 'loading' } })),
+    [],
+  )
 
   const failedKind = current.state.status === 'failed' ? current.state.kind : null
   useEffect(() => {

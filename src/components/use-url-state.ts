@@ -32,12 +32,17 @@ export function useUrlState<T>(
   const [seenKey, setSeenKey] = useState(location.key)
   if (seenKey !== location.key) {
     setSeenKey(location.key)
-    const ownWrite = navigationType === NavigationType.Replace && (location.state as { urlState?: unknown } | null)?.urlState === true
+    const ownWrite =
+      navigationType === NavigationType.Replace && (location.state as { urlState?: unknown } | null)?.urlState === true
     if (local && !ownWrite) setLocal(null)
   }
   useEffect(() => {
     if (!local) return
-    setParams(write(local.value, new URLSearchParams(window.location.search)), { replace: true, preventScrollReset: true, state: { urlState: true } })
+    setParams(write(local.value, new URLSearchParams(window.location.search)), {
+      replace: true,
+      preventScrollReset: true,
+      state: { urlState: true },
+    })
   }, [local, setParams, write])
   return [local ? local.value : fromUrl, (next: T) => setLocal({ value: next })]
 }

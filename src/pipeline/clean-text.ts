@@ -65,7 +65,11 @@ export function checkSpeakerName(written: string): NameCheck {
       warning: `${JSON.stringify(shorten(whole))} does not look like a name (${words} words, ${name.length} characters; a name has at most ${MAX_NAME_WORDS} words and ${MAX_NAME_LENGTH} characters, and no sentence); is it part of the line?`,
     }
   }
-  if (name !== whole) return { name, warning: `${JSON.stringify(whole)} ends with ${JSON.stringify(whole.slice(name.length).trim())}, which is trimmed: read as ${JSON.stringify(name)}` }
+  if (name !== whole)
+    return {
+      name,
+      warning: `${JSON.stringify(whole)} ends with ${JSON.stringify(whole.slice(name.length).trim())}, which is trimmed: read as ${JSON.stringify(name)}`,
+    }
   return { name }
 }
 
@@ -77,7 +81,11 @@ export function editDistance(a: string, b: string, max = 2): number {
     const cur = [i]
     let best = i
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
       cur.push(v)
       best = Math.min(best, v)
     }
@@ -103,7 +111,10 @@ export function likelyMisspellings(counts: ReadonlyMap<string, number>): Map<str
       if (f === name || fn <= n) continue
       const fl = f.toLowerCase()
       const close = Math.min(name.length, f.length) >= 4 && editDistance(lower, fl) <= 2
-      const runOn = lower.length > fl.length && (lower.startsWith(fl) || lower.endsWith(fl)) && /\p{L}/u.test(lower.startsWith(fl) ? (lower[fl.length] ?? '') : (lower[lower.length - fl.length - 1] ?? ''))
+      const runOn =
+        lower.length > fl.length &&
+        (lower.startsWith(fl) || lower.endsWith(fl)) &&
+        /\p{L}/u.test(lower.startsWith(fl) ? (lower[fl.length] ?? '') : (lower[lower.length - fl.length - 1] ?? ''))
       if (close || runOn) {
         out.set(name, f)
         break

@@ -24,7 +24,8 @@ export function splitFrontMatter(text: string): SplitResult {
     return {
       ok: false,
       line: 1,
-      message: 'no front matter: the file must start with a line "---", then YAML (title, ids.youtube, transcript), then "---"',
+      message:
+        'no front matter: the file must start with a line "---", then YAML (title, ids.youtube, transcript), then "---"',
     }
   }
   for (let i = 1; i < lines.length; i++) {

@@ -22,7 +22,12 @@ function count(haystack: string, needle: string): number {
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 describe('fillPage', () => {
@@ -34,14 +39,30 @@ describe('fillPage', () => {
       body: `<main><p>Line ${d} here</p></main>`,
       renderedFor: `/episodes/x`,
       preload: '/data/episodes/x.json',
-      head: { title, description: `About ${d}`, url: '/episodes/x', type: 'video.episode', siteName: 'Playscript', jsonLd: { name: title } },
+      head: {
+        title,
+        description: `About ${d}`,
+        url: '/episodes/x',
+        type: 'video.episode',
+        siteName: 'Playscript',
+        jsonLd: { name: title },
+      },
     })
     expect(decode(/<title>(.*)<\/title>/.exec(html)?.[1] ?? '')).toBe(title)
     expect(decode(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '')).toBe(`About ${d}`)
     expect(decode(/<meta property="og:title" content="([^"]*)"/.exec(html)?.[1] ?? '')).toBe(title)
-    expect(JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null')).toEqual({ name: title })
+    expect(JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null')).toEqual({
+      name: title,
+    })
     expect(html).toContain(`<p>Line ${d} here</p>`)
-    for (const once of ['<meta http-equiv="Content-Security-Policy"', '<script type="module"', 'id="root"', '<title>', '</head>', '<link rel="canonical"']) {
+    for (const once of [
+      '<meta http-equiv="Content-Security-Policy"',
+      '<script type="module"',
+      'id="root"',
+      '<title>',
+      '</head>',
+      '<link rel="canonical"',
+    ]) {
       expect(count(html, once)).toBe(1)
     }
   })
@@ -50,7 +71,12 @@ describe('fillPage', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), (title, description, text) => {
         const body = `<p>${escapeHtml(text)}</p>`
-        const html = fillPage(TEMPLATE, { title, description, body, head: { title, description, url: '/', type: 'website', siteName: 'P' } })
+        const html = fillPage(TEMPLATE, {
+          title,
+          description,
+          body,
+          head: { title, description, url: '/', type: 'website', siteName: 'P' },
+        })
         expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(title)
         expect(decode(/<meta property="og:description" content="([^"]*)"/.exec(html)?.[1] ?? '')).toBe(description)
         expect(html).toContain(`<div id="root">${body}</div>`)

@@ -57,7 +57,8 @@ beforeAll(async () => {
   const { readFile } = await import('node:fs/promises')
   result = await loadEpisodeDir(dir, {
     readFile: async (f) => {
-      if (f.endsWith('unreadable.md')) throw Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: 'EACCES' })
+      if (f.endsWith('unreadable.md'))
+        throw Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: 'EACCES' })
       return readFile(f)
     },
   })
@@ -70,21 +71,46 @@ afterAll(async () => {
 
 describe('loadEpisodeDir on a hostile folder', () => {
   it('loads the good files, under safe slugs', () => {
-    expect(result.episodes.map((e) => e.meta.slug).sort()).toEqual(['case', 'episode-unicode', 'good', 'my-episode', 's3e04-a', 's3e04-b'])
-    expect(problemsOf('my episode.md')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/published as \/episodes\/my-episode/) })])
+    expect(result.episodes.map((e) => e.meta.slug).sort()).toEqual([
+      'case',
+      'episode-unicode',
+      'good',
+      'my-episode',
+      's3e04-a',
+      's3e04-b',
+    ])
+    expect(problemsOf('my episode.md')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/published as \/episodes\/my-episode/),
+      }),
+    ])
   })
 
   it('refuses names that give no address', () => {
-    for (const name of ['...md', '..md', '日本語.md']) expect(problemsOf(name)).toEqual([expect.objectContaining({ line: 1, severity: 'error', message: expect.stringMatching(/no letter or digit/) })])
+    for (const name of ['...md', '..md', '日本語.md'])
+      expect(problemsOf(name)).toEqual([
+        expect.objectContaining({ line: 1, severity: 'error', message: expect.stringMatching(/no letter or digit/) }),
+      ])
   })
 
   it('refuses a second file giving the same address, naming the first', () => {
-    expect(problemsOf('case.md')).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/this file and .*Case\.md both give the address \/episodes\/case/) }))
+    expect(problemsOf('case.md')).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringMatching(/this file and .*Case\.md both give the address \/episodes\/case/),
+      }),
+    )
   })
 
   it('warns about two episodes claiming one season and episode, saying which the short link opens', () => {
     expect(problemsOf('s3e04-a.md')).toContainEqual(
-      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/season 3 episode 4 is also claimed by .*s3e04-b\.md; the short link \/s3e04 opens that one/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(
+          /season 3 episode 4 is also claimed by .*s3e04-b\.md; the short link \/s3e04 opens that one/,
+        ),
+      }),
     )
     expect(problemsOf('s3e04-b.md')).toEqual([])
   })
@@ -104,11 +130,31 @@ describe('loadEpisodeDir on a hostile folder', () => {
       'utf16-no-bom.md': 'UTF-16',
       'utf16.md': 'UTF-16',
     })
-    expect(problemsOf('link-outside.md')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/symbolic links are not followed/) })])
-    expect(problemsOf('unreadable.md')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/cannot read the file \(EACCES/) })])
-    expect(problemsOf('utf16.md')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/UTF-16, not UTF-8/) })])
-    expect(problemsOf('latin1.md')).toEqual([expect.objectContaining({ line: 2, severity: 'error', message: expect.stringMatching(/not valid UTF-8 \(bytes E9 27 0A 69 at column 12/) })])
-    expect(problemsOf('huge.md')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/the file is 8\.0 MB; at most 8\.0 MB/) })])
+    expect(problemsOf('link-outside.md')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/symbolic links are not followed/),
+      }),
+    ])
+    expect(problemsOf('unreadable.md')).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/cannot read the file \(EACCES/) }),
+    ])
+    expect(problemsOf('utf16.md')).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/UTF-16, not UTF-8/) }),
+    ])
+    expect(problemsOf('latin1.md')).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'error',
+        message: expect.stringMatching(/not valid UTF-8 \(bytes E9 27 0A 69 at column 12/),
+      }),
+    ])
+    expect(problemsOf('huge.md')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringMatching(/the file is 8\.0 MB; at most 8\.0 MB/),
+      }),
+    ])
   })
 
   it('reports each problem once', () => {

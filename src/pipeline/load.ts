@@ -54,7 +54,8 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i] ?? 0
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
     if (need < 0) return i
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k]
@@ -62,7 +63,13 @@ export function invalidUtf8At(bytes: Uint8Array): number {
     }
     const b1 = bytes[i + 1] ?? 0
     // Overlong forms, surrogates and code points above U+10FFFF.
-    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i
+    if (
+      (b === 0xe0 && b1 < 0xa0) ||
+      (b === 0xed && b1 > 0x9f) ||
+      (b === 0xf0 && b1 < 0x90) ||
+      (b === 0xf4 && b1 > 0x8f)
+    )
+      return i
     i += need + 1
   }
   return -1
@@ -87,12 +94,18 @@ export function encodingProblem(bytes: Uint8Array): { reason: string; line: numb
     lineStart = i + 1
   }
   const hex = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
-  return { reason: 'not UTF-8', line, message: `the file is not valid UTF-8 (bytes ${hex} at column ${at - lineStart + 1}; Latin-1 or Windows-1252?): save it as UTF-8 (skipped)` }
+  return {
+    reason: 'not UTF-8',
+    line,
+    message: `the file is not valid UTF-8 (bytes ${hex} at column ${at - lineStart + 1}; Latin-1 or Windows-1252?): save it as UTF-8 (skipped)`,
+  }
 }
 
 function errorCode(err: unknown): string {
   const e = err as NodeJS.ErrnoException
-  return e.code ? `${e.code}${e.message ? `: ${e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` : ''}` : String(err)
+  return e.code
+    ? `${e.code}${e.message ? `: ${e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` : ''}`
+    : String(err)
 }
 
 export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Promise<LoadedDir> {
@@ -118,7 +131,12 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
       continue
     }
     if (stat.isSymbolicLink()) {
-      skip(file, 'symlink', 'warning', 'symbolic links are not followed (skipped): copy the file into the folder to publish it')
+      skip(
+        file,
+        'symlink',
+        'warning',
+        'symbolic links are not followed (skipped): copy the file into the folder to publish it',
+      )
       continue
     }
     if (!stat.isFile()) {
@@ -132,7 +150,12 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
       continue
     }
     if (stat.size > MAX_BYTES) {
-      skip(file, 'too large', 'error', `the file is ${formatBytes(stat.size)}; at most ${formatBytes(MAX_BYTES)} is published (the page would take too long to open): split the episode (skipped)`)
+      skip(
+        file,
+        'too large',
+        'error',
+        `the file is ${formatBytes(stat.size)}; at most ${formatBytes(MAX_BYTES)} is published (the page would take too long to open): split the episode (skipped)`,
+      )
       continue
     }
     let bytes: Buffer
@@ -147,7 +170,13 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
       skip(file, encoding.reason, 'error', encoding.message, encoding.line)
       continue
     }
-    if (bytes.length > WARN_BYTES) result.problems.push({ file, line: 1, severity: 'warning', message: `the file is ${formatBytes(bytes.length)}; above ${formatBytes(WARN_BYTES)}, the page is slow to open on a phone` })
+    if (bytes.length > WARN_BYTES)
+      result.problems.push({
+        file,
+        line: 1,
+        severity: 'warning',
+        message: `the file is ${formatBytes(bytes.length)}; above ${formatBytes(WARN_BYTES)}, the page is slow to open on a phone`,
+      })
     const parsed = parseEpisodeFile(name, bytes.toString('utf8'), { displayName: file })
     result.problems.push(...parsed.problems)
     if (parsed.skipped) result.skipped.push({ file, reason: parsed.skipped })
@@ -155,7 +184,12 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
     const slug = parsed.episode.meta.slug
     const twin = bySlug.get(slug)
     if (twin) {
-      result.problems.push({ file, line: 1, severity: 'error', message: `this file and ${twin} both give the address /episodes/${slug}; rename one of them` })
+      result.problems.push({
+        file,
+        line: 1,
+        severity: 'error',
+        message: `this file and ${twin} both give the address /episodes/${slug}; rename one of them`,
+      })
       continue
     }
     bySlug.set(slug, file)

@@ -4,7 +4,9 @@ import { renderMarkdown } from './markdown.ts'
 describe('renderMarkdown', () => {
   it('turns a kramdown target list into a new-tab link, never literal text', () => {
     const html = renderMarkdown('* [Terminal setup](https://www.youtube.com/watch?v=D2PSsnqgBiw){:target="_blank"}')
-    expect(html).toContain('<a href="https://www.youtube.com/watch?v=D2PSsnqgBiw" target="_blank" rel="noopener noreferrer">Terminal setup</a>')
+    expect(html).toContain(
+      '<a href="https://www.youtube.com/watch?v=D2PSsnqgBiw" target="_blank" rel="noopener noreferrer">Terminal setup</a>',
+    )
     expect(html).not.toContain('{:')
   })
 

@@ -70,7 +70,7 @@ function createRenderer(): InstanceType<typeof MarkdownIt> {
       if (tok?.type !== 'inline' || !tok.children) continue
       applyIal(tok.children)
       // A paragraph that held only an attribute list is now empty: drop it.
-      if (tok.children.every((c) => c.type === 'text' && c.content.trim() === '' || c.type === 'softbreak')) {
+      if (tok.children.every((c) => (c.type === 'text' && c.content.trim() === '') || c.type === 'softbreak')) {
         const open = tokens[i - 1]
         const close = tokens[i + 1]
         if (open?.type === 'paragraph_open' && close?.type === 'paragraph_close') {

@@ -72,7 +72,10 @@ class Reporter {
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '')
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  )
 }
 
 function typeName(v: unknown): string {
@@ -111,7 +114,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
 function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
   if (raw === undefined || raw === null) return undefined
   if (!Array.isArray(raw)) {
-    r.error(['transcript'], `field "transcript" must be a list of {header} and {line, sec, time, who} items, not ${typeName(raw)}`)
+    r.error(
+      ['transcript'],
+      `field "transcript" must be a list of {header} and {line, sec, time, who} items, not ${typeName(raw)}`,
+    )
     return []
   }
   const items: SourceItem[] = []
@@ -160,9 +166,15 @@ function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
       if (typeof sec === 'number' && Number.isFinite(sec) && sec >= 0) line.sec = sec
       else if (typeof sec === 'string' && parseTime(sec) !== undefined) {
         line.sec = parseTime(sec)
-        r.warn([...path, 'sec'], `field "transcript[${i}].sec" should be a number of seconds, not text ${JSON.stringify(sec)}; read as ${String(line.sec)}`)
+        r.warn(
+          [...path, 'sec'],
+          `field "transcript[${i}].sec" should be a number of seconds, not text ${JSON.stringify(sec)}; read as ${String(line.sec)}`,
+        )
       } else {
-        r.error([...path, 'sec'], `field "transcript[${i}].sec" must be a number of seconds (0 or more), not ${typeName(sec)}`)
+        r.error(
+          [...path, 'sec'],
+          `field "transcript[${i}].sec" must be a number of seconds (0 or more), not ${typeName(sec)}`,
+        )
         return
       }
     }
@@ -172,11 +184,17 @@ function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
         const written = String(time).trim()
         const parsed = parseTime(written)
         if (parsed === undefined) {
-          r.warn([...path, 'time'], `transcript[${i}].time ${JSON.stringify(written)} is not a time; ${line.sec !== undefined ? `sec ${line.sec} is used` : 'the start is estimated'}`)
+          r.warn(
+            [...path, 'time'],
+            `transcript[${i}].time ${JSON.stringify(written)} is not a time; ${line.sec !== undefined ? `sec ${line.sec} is used` : 'the start is estimated'}`,
+          )
         } else {
           line.time = written
           if (line.sec !== undefined && Math.abs(parsed - line.sec) > TIME_TOLERANCE_SEC) {
-            r.warn([...path, 'time'], `transcript[${i}].time ${JSON.stringify(written)} disagrees with sec ${line.sec} (${formatTime(line.sec)}); sec is used`)
+            r.warn(
+              [...path, 'time'],
+              `transcript[${i}].time ${JSON.stringify(written)} disagrees with sec ${line.sec} (${formatTime(line.sec)}); sec is used`,
+            )
           }
         }
       } else {
@@ -203,7 +221,11 @@ function readTranscript(raw: unknown, r: Reporter): SourceItem[] | undefined {
     }
     items.push(line)
   })
-  for (const n of whoNotes.values()) r.warn(n.path, `transcript[${n.index}].who ${n.warning}${n.count > 1 ? ` (the same in ${n.count - 1} later line${n.count > 2 ? 's' : ''})` : ''}`)
+  for (const n of whoNotes.values())
+    r.warn(
+      n.path,
+      `transcript[${n.index}].who ${n.warning}${n.count > 1 ? ` (the same in ${n.count - 1} later line${n.count > 2 ? 's' : ''})` : ''}`,
+    )
   return items
 }
 
@@ -221,7 +243,10 @@ function readLinks(raw: FrontMatter['links'], r: Reporter): EpisodeLink[] {
 function guestName(id: string, speakers: readonly string[]): string {
   const key = id.toLowerCase().replace(/[^a-z0-9]/g, '')
   const spoken = speakers.find((s) => {
-    const first = (s.split(/\s+/)[0] ?? '').toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '')
+    const first = (s.split(/\s+/)[0] ?? '')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9]/g, '')
     return first.length >= 3 && key.startsWith(first)
   })
   return spoken ?? id
@@ -235,19 +260,37 @@ export interface ParseOptions {
 /** Parses and validates one episode file. Never throws. */
 export function parseEpisodeFile(fileName: string, text: string, options: ParseOptions = {}): ParseResult {
   const file = options.displayName ?? fileName
-  if (isDraft(fileName)) return { problems: [{ file, line: 1, severity: 'note', message: 'draft (file name starts with "_"): skipped' }], skipped: 'draft' }
+  if (isDraft(fileName))
+    return {
+      problems: [{ file, line: 1, severity: 'note', message: 'draft (file name starts with "_"): skipped' }],
+      skipped: 'draft',
+    }
   try {
     return parseUnsafe(fileName, file, text)
   } catch (err) {
     // A bug in the pipeline must still not become a stack trace for the author.
-    return { problems: [{ file, line: 1, severity: 'error', message: `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}` }] }
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: `internal error while reading this file: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+    }
   }
 }
 
 /** Fields whose text is a title or a name: invisible characters are removed from them too. */
 function isNameField(path: readonly (string | number)[]): boolean {
   const [top, , field] = path
-  return top === 'title' || top === 'short' || top === 'guests' || (top === 'transcript' && (field === 'who' || field === 'header'))
+  return (
+    top === 'title' ||
+    top === 'short' ||
+    top === 'guests' ||
+    (top === 'transcript' && (field === 'who' || field === 'header'))
+  )
 }
 
 /** Removes control characters, bidi overrides and (in names) invisible characters from every text of the front matter. */
@@ -275,7 +318,8 @@ function cleanBody(body: string, bodyLine: number, r: Reporter): string {
   return lines
     .map((line, i) => {
       const cleaned = cleanText(line)
-      if (cleaned.removed.length) r.at(bodyLine + i, 'warning', `the body contains ${cleaned.removed.join(' and ')}: removed`)
+      if (cleaned.removed.length)
+        r.at(bodyLine + i, 'warning', `the body contains ${cleaned.removed.join(' and ')}: removed`)
       return cleaned.text
     })
     .join('\n')
@@ -298,20 +342,33 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   for (const w of loaded.warnings) r.at(w.line, 'warning', w.message)
   const data = loaded.data
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    r.at(yamlLine, 'error', `front matter must be a mapping of fields (title, ids, transcript, ...), not ${typeName(data)}`)
+    r.at(
+      yamlLine,
+      'error',
+      `front matter must be a mapping of fields (title, ids, transcript, ...), not ${typeName(data)}`,
+    )
     return { problems: r.problems }
   }
   const record = cleanStrings(data, [], r) as Record<string, unknown>
   const body = cleanBody(split.value.body, bodyLine, r)
-  if (slug.changed) r.at(1, 'warning', `the file name is not a plain address: the episode is published as /episodes/${slug.slug} (see "Your own episodes" in README.md for the rule)`)
+  if (slug.changed)
+    r.at(
+      1,
+      'warning',
+      `the file name is not a plain address: the episode is published as /episodes/${slug.slug} (see "Your own episodes" in README.md for the rule)`,
+    )
   if (Array.isArray(record.transcript)) {
     source.confirmTranscriptLength(record.transcript.length)
     const n = record.transcript.length
     if (n > MAX_LINES) {
-      r.error(['transcript'], `the transcript has ${n} items; at most ${MAX_LINES} are published (the page would take too long to open): split the episode`)
+      r.error(
+        ['transcript'],
+        `the transcript has ${n} items; at most ${MAX_LINES} are published (the page would take too long to open): split the episode`,
+      )
       return { problems: r.problems }
     }
-    if (n > WARN_LINES) r.warn(['transcript'], `the transcript has ${n} items; above ${WARN_LINES}, the page is slow to open on a phone`)
+    if (n > WARN_LINES)
+      r.warn(['transcript'], `the transcript has ${n} items; above ${WARN_LINES}, the page is slow to open on a phone`)
   }
 
   const parsed = FrontMatter.safeParse(record)
@@ -324,10 +381,17 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
 
   const yt = normaliseYoutubeId(fm.ids.youtube)
   if (!yt.ok) {
-    r.error(['ids', 'youtube'], `ids.youtube ${JSON.stringify(fm.ids.youtube)} is not a YouTube video id (11 characters of A–Z, a–z, 0–9, "-" and "_") or a YouTube URL`)
+    r.error(
+      ['ids', 'youtube'],
+      `ids.youtube ${JSON.stringify(fm.ids.youtube)} is not a YouTube video id (11 characters of A–Z, a–z, 0–9, "-" and "_") or a YouTube URL`,
+    )
     return { problems: r.problems }
   }
-  if (yt.normalised) r.warn(['ids', 'youtube'], `ids.youtube ${JSON.stringify(fm.ids.youtube)} carries URL residue; read as the video id "${yt.id}"`)
+  if (yt.normalised)
+    r.warn(
+      ['ids', 'youtube'],
+      `ids.youtube ${JSON.stringify(fm.ids.youtube)} carries URL residue; read as the video id "${yt.id}"`,
+    )
 
   if (items === undefined) r.warn([], 'no transcript: the episode loads with the video only')
   const counts = new Map<string, number>()
@@ -339,7 +403,11 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   }
   for (const [name, frequent] of likelyMisspellings(counts)) {
     const n = counts.get(name) ?? 0
-    r.at(firstUse.get(name) ?? yamlLine, 'warning', `speaker ${JSON.stringify(name)} (${n} line${n === 1 ? '' : 's'}) is close to ${JSON.stringify(frequent)} (${counts.get(frequent)} lines): did you mean ${frequent}?`)
+    r.at(
+      firstUse.get(name) ?? yamlLine,
+      'warning',
+      `speaker ${JSON.stringify(name)} (${n} line${n === 1 ? '' : 's'}) is close to ${JSON.stringify(frequent)} (${counts.get(frequent)} lines): did you mean ${frequent}?`,
+    )
   }
   const { timeline, outOfOrder } = buildTimeline(items ?? [])
   for (const o of outOfOrder) {
@@ -357,7 +425,11 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   const firstLine = timeline.lines[0]
   if (firstLine && firstLine.speaker === undefined) {
     const src = (items ?? []).find((it) => it.kind === 'line')
-    r.at(src?.srcLine ?? 1, 'warning', 'the transcript starts with a line that has no speaker ("who"); it shows without a name')
+    r.at(
+      src?.srcLine ?? 1,
+      'warning',
+      'the transcript starts with a line that has no speaker ("who"); it shows without a name',
+    )
   }
 
   const speakers: string[] = []
@@ -374,7 +446,11 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   let durationSec: number | undefined
   if (fm.duration) {
     durationSec = parseIsoDuration(fm.duration)
-    if (durationSec === undefined) r.warn(['duration'], `duration ${JSON.stringify(fm.duration)} is not an ISO 8601 duration like PT01H05M09S; left out`)
+    if (durationSec === undefined)
+      r.warn(
+        ['duration'],
+        `duration ${JSON.stringify(fm.duration)} is not an ISO 8601 duration like PT01H05M09S; left out`,
+      )
   }
   const lastLine = timeline.lines[timeline.lines.length - 1]
   if (durationSec === undefined && lastLine) durationSec = Math.ceil(lastLine.start)

@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { MAX_LINES, WARN_LINES } from './limits.ts'
 import { parseEpisodeFile } from './parse-episode.ts'
 
-const file = (transcript: string, head = "title: 'T'") => `---\n${head}\nids:\n  youtube: lem7knxqNzg\ntranscript:\n${transcript}---\n`
+const file = (transcript: string, head = "title: 'T'") =>
+  `---\n${head}\nids:\n  youtube: lem7knxqNzg\ntranscript:\n${transcript}---\n`
 
 describe('parseEpisodeFile rules', () => {
   it('removes control characters, bidi overrides and (in names) zero-width characters, warning at their lines', () => {
-    const r = parseEpisodeFile('a.md', file(`- header: "Intro\\u200b"\n- line: "x\\0y\\u202Ez"\n  who: "Al\\u200Bexey"\n`, 'title: "A\\0B\\u202E"'))
+    const r = parseEpisodeFile(
+      'a.md',
+      file(`- header: "Intro\\u200b"\n- line: "x\\0y\\u202Ez"\n  who: "Al\\u200Bexey"\n`, 'title: "A\\0B\\u202E"'),
+    )
     expect(r.episode?.meta.title).toBe('AB')
     expect(r.episode?.timeline.chapters[0]?.title).toBe('Intro')
     expect(r.episode?.timeline.lines[0]).toMatchObject({ text: 'xyz', speaker: 'Alexey' })
@@ -20,7 +24,9 @@ describe('parseEpisodeFile rules', () => {
   })
 
   it('trims a trailing colon from a speaker, once per name, and asks about near-misses of a frequent speaker', () => {
-    const lines = ['Alexey:', 'Alexey:', 'Alexey', 'Alexey', 'Alexeylexey'].map((w, i) => `- line: L${i}.\n  sec: ${i}\n  who: '${w}'\n`).join('')
+    const lines = ['Alexey:', 'Alexey:', 'Alexey', 'Alexey', 'Alexeylexey']
+      .map((w, i) => `- line: L${i}.\n  sec: ${i}\n  who: '${w}'\n`)
+      .join('')
     const r = parseEpisodeFile('a.md', file(lines))
     expect(r.episode?.meta.speakers).toEqual(['Alexey', 'Alexeylexey'])
     expect(r.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
@@ -31,15 +37,31 @@ describe('parseEpisodeFile rules', () => {
 
   it('warns about a long transcript and refuses a far too long one', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `- line: L${i}.\n  sec: ${i}\n  who: A\n`).join('')
-    expect(parseEpisodeFile('a.md', file(many(WARN_LINES + 1))).problems).toContainEqual(expect.objectContaining({ line: 6, severity: 'warning', message: expect.stringMatching(/3001 items; above 3000/) }))
+    expect(parseEpisodeFile('a.md', file(many(WARN_LINES + 1))).problems).toContainEqual(
+      expect.objectContaining({
+        line: 6,
+        severity: 'warning',
+        message: expect.stringMatching(/3001 items; above 3000/),
+      }),
+    )
     const refused = parseEpisodeFile('a.md', file(many(MAX_LINES + 1)))
     expect(refused.episode).toBeUndefined()
-    expect(refused.problems).toEqual([expect.objectContaining({ line: 6, severity: 'error', message: expect.stringMatching(/10001 items; at most 10000 are published/) })])
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        line: 6,
+        severity: 'error',
+        message: expect.stringMatching(/10001 items; at most 10000 are published/),
+      }),
+    ])
   }, 30_000)
 
   it('publishes a file name that is not a plain address under its slug, with a warning', () => {
     const r = parseEpisodeFile('My Episode.md', file('- line: Hi.\n  who: A\n'))
     expect(r.episode?.meta.slug).toBe('my-episode')
-    expect(r.problems[0]).toMatchObject({ line: 1, severity: 'warning', message: expect.stringMatching(/published as \/episodes\/my-episode/) })
+    expect(r.problems[0]).toMatchObject({
+      line: 1,
+      severity: 'warning',
+      message: expect.stringMatching(/published as \/episodes\/my-episode/),
+    })
   })
 })

@@ -9,7 +9,11 @@ const slug = (name: string) => {
 
 describe('slugFor', () => {
   it('keeps a well-formed name as it is', () => {
-    expect(slugFor('s11e03-from-data-science-to-dataops.md')).toEqual({ ok: true, slug: 's11e03-from-data-science-to-dataops', changed: false })
+    expect(slugFor('s11e03-from-data-science-to-dataops.md')).toEqual({
+      ok: true,
+      slug: 's11e03-from-data-science-to-dataops',
+      changed: false,
+    })
     expect(slugFor('dir/field-notes.md.md')).toEqual({ ok: true, slug: 'field-notes', changed: false })
   })
 

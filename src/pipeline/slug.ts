@@ -14,7 +14,22 @@
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const MAX_SLUG_LENGTH = 100
 
-const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', œ: 'oe', Œ: 'oe', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', þ: 'th', Þ: 'th', ı: 'i' }
+const SPECIAL: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  ø: 'o',
+  Ø: 'o',
+  œ: 'oe',
+  Œ: 'oe',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ı: 'i',
+}
 
 /** The file's name without folders and without its `.md` extension(s). */
 export function baseName(fileName: string): string {
@@ -33,7 +48,15 @@ export function slugFor(fileName: string): SlugResult {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-  if (!slug) return { ok: false, message: `the file name ${JSON.stringify(name)} has no letter or digit to make an address from; rename the file (lowercase letters, digits and hyphens, like "s11e03-dataops.md")` }
-  if (slug.length > MAX_SLUG_LENGTH) return { ok: false, message: `the file name gives an address of ${slug.length} characters (at most ${MAX_SLUG_LENGTH}); rename the file to something shorter` }
+  if (!slug)
+    return {
+      ok: false,
+      message: `the file name ${JSON.stringify(name)} has no letter or digit to make an address from; rename the file (lowercase letters, digits and hyphens, like "s11e03-dataops.md")`,
+    }
+  if (slug.length > MAX_SLUG_LENGTH)
+    return {
+      ok: false,
+      message: `the file name gives an address of ${slug.length} characters (at most ${MAX_SLUG_LENGTH}); rename the file to something shorter`,
+    }
   return { ok: true, slug, changed: slug !== name }
 }

@@ -94,7 +94,11 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     const entries = loaded.episodes.map((e) => catalogEntry(e.meta))
     const json = JSON.stringify(entries)
     // Named by content: the one file whose name the code must know, so it caches forever.
-    catalog = { entries, json, file: `data/catalog.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json` }
+    catalog = {
+      entries,
+      json,
+      file: `data/catalog.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`,
+    }
     return loaded
   }
 
@@ -194,7 +198,10 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         if (options?.ssr) {
           // Prerendering (Node) reads the catalog and each episode from modules.
           const episodes = catalog.entries
-          const loaders = episodes.map((m) => `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}).then((m) => m.default),`)
+          const loaders = episodes.map(
+            (m) =>
+              `  ${JSON.stringify(m.slug)}: () => import(${JSON.stringify(EPISODE + encodeURIComponent(m.slug))}).then((m) => m.default),`,
+          )
           return `export const episodes = JSON.parse(${JSON.stringify(JSON.stringify(episodes))})\nexport const loaders = {\n${loaders.join('\n')}\n}\nexport const catalogFile = ''\n`
         }
         // The browser fetches the catalog and each episode as JSON files: data, not code.

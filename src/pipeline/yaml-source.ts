@@ -21,7 +21,8 @@ export interface LocatedMessage {
   message: string
 }
 
-export type LoadResult = { ok: true; data: unknown; warnings: LocatedMessage[] } | { ok: false; errors: LocatedMessage[] }
+export type LoadResult =
+  { ok: true; data: unknown; warnings: LocatedMessage[] } | { ok: false; errors: LocatedMessage[] }
 
 /** Anchors (`&a`), aliases (`*a`) and tags (`!t`) in value position: the precise parser takes those. */
 const NEEDS_PRECISE = /(^|[\s[{,:-])[&*!][^\s,[\]{}]/m
@@ -62,7 +63,12 @@ export class YamlSource {
   private document(): { doc: Document.Parsed; lines: LineCounter } {
     if (!this.precise) {
       const lines = new LineCounter()
-      const doc = parseDocument(this.text, { lineCounter: lines, logLevel: 'silent', prettyErrors: false, uniqueKeys: true })
+      const doc = parseDocument(this.text, {
+        lineCounter: lines,
+        logLevel: 'silent',
+        prettyErrors: false,
+        uniqueKeys: true,
+      })
       this.precise = { doc, lines }
     }
     return this.precise
@@ -88,7 +94,10 @@ export class YamlSource {
           return visit.BREAK
         },
       })
-      return { ok: false, errors: [{ line, message: `YAML: ${clipMessage(err instanceof Error ? err.message : String(err))}` }] }
+      return {
+        ok: false,
+        errors: [{ line, message: `YAML: ${clipMessage(err instanceof Error ? err.message : String(err))}` }],
+      }
     }
   }
 

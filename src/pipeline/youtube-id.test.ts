@@ -17,10 +17,14 @@ describe('normaliseYoutubeId', () => {
   ])('normalises %s with a warning', (input, id) => {
     expect(normaliseYoutubeId(input)).toEqual({ ok: true, id, normalised: true })
   })
-  it.each(['', 'short', 'lem7knxqNzg1', 'https://vimeo.com/12345678901', 'https://www.youtube.com/watch?v=short', '{{ youtube_id }}'])(
-    'rejects %j',
-    (input) => {
-      expect(normaliseYoutubeId(input)).toEqual({ ok: false })
-    },
-  )
+  it.each([
+    '',
+    'short',
+    'lem7knxqNzg1',
+    'https://vimeo.com/12345678901',
+    'https://www.youtube.com/watch?v=short',
+    '{{ youtube_id }}',
+  ])('rejects %j', (input) => {
+    expect(normaliseYoutubeId(input)).toEqual({ ok: false })
+  })
 })

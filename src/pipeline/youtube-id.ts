@@ -2,9 +2,7 @@
  * Normalises the `ids.youtube` value of an episode file to an 11-character
  * video id. Real files carry URL residue (`NfAJAr7FvyY&t`) or whole URLs.
  */
-export type YoutubeIdResult =
-  | { ok: true; id: string; normalised: boolean }
-  | { ok: false }
+export type YoutubeIdResult = { ok: true; id: string; normalised: boolean } | { ok: false }
 
 const ID = /^[A-Za-z0-9_-]{11}$/
 const ID_WITH_RESIDUE = /^([A-Za-z0-9_-]{11})[&?#]/

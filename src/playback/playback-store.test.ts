@@ -113,7 +113,12 @@ describe('playback store', () => {
     let now = 0
     const clock = new ReadAlongClock(100, { onStateChange: (s) => usePlayback.getState().playerState(s) }, () => now)
     usePlayback.getState().videoUnavailable('blocked', clock)
-    expect(usePlayback.getState()).toMatchObject({ videoStatus: 'unavailable', videoProblem: 'blocked', source: 'read-along', activeLine: 2 })
+    expect(usePlayback.getState()).toMatchObject({
+      videoStatus: 'unavailable',
+      videoProblem: 'blocked',
+      source: 'read-along',
+      activeLine: 2,
+    })
     expect(clock.getCurrentTime()).toBe(30)
     usePlayback.getState().togglePlay()
     expect(usePlayback.getState().playing).toBe(true)

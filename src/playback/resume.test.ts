@@ -28,7 +28,15 @@ describe('saved positions', () => {
   it('does nothing without storage, or when storage refuses', () => {
     expect(() => savePosition('a', 5, null)).not.toThrow()
     expect(loadPosition('a', null)).toBeUndefined()
-    const refusing = { ...memoryStorage(), setItem: () => { throw new Error('quota') }, getItem: () => { throw new Error('blocked') } }
+    const refusing = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('quota')
+      },
+      getItem: () => {
+        throw new Error('blocked')
+      },
+    }
     expect(() => savePosition('a', 5, refusing)).not.toThrow()
     expect(loadPosition('a', refusing)).toBeUndefined()
   })

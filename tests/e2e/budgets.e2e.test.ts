@@ -23,7 +23,10 @@ describe('budgets', () => {
     const js = await initialJavaScript(page, baseURL() + path)
     const list = js.files.map((f) => `${new URL(f.url).pathname} ${(f.gzipBytes / 1024).toFixed(1)} kB`).join(', ')
     console.log(`${path}: ${(js.gzipBytes / 1024).toFixed(1)} kB gzip of JavaScript (${list})`)
-    expect(js.files.some((f) => /search-index|corpus\.worker|episode-search|fuse/.test(f.url)), list).toBe(false)
+    expect(
+      js.files.some((f) => /search-index|corpus\.worker|episode-search|fuse/.test(f.url)),
+      list,
+    ).toBe(false)
     expect(js.gzipBytes, list).toBeLessThan(JS_BUDGET_GZIP)
   })
 })

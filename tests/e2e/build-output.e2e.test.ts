@@ -18,10 +18,14 @@ import { serveStatic, type StaticServer } from './static-server.ts'
 
 withBrowser()
 
-const DOLLARS = '$$E = mc^2$$ $` $& $\' $1 $$$'
+const DOLLARS = "$$E = mc^2$$ $` $& $' $1 $$$"
 const WIDE = '’ “q” – → é 日本 🎙'
 /** Lines with multi-byte characters at every offset, long enough to cross the renderer's buffers many times. */
-const lines = Array.from({ length: 120 }, (_, i) => `- line: '${'x'.repeat(i % 13)}${WIDE} ${DOLLARS.replace(/'/g, "''")} #${i}'\n  sec: ${i * 5}\n  who: ${i % 2 ? 'Ana' : 'Ben'}\n`).join('')
+const lines = Array.from(
+  { length: 120 },
+  (_, i) =>
+    `- line: '${'x'.repeat(i % 13)}${WIDE} ${DOLLARS.replace(/'/g, "''")} #${i}'\n  sec: ${i * 5}\n  who: ${i % 2 ? 'Ana' : 'Ben'}\n`,
+).join('')
 
 const HOSTILE = `---
 title: 'Costs ${DOLLARS.replace(/'/g, "''")} ${WIDE}'
@@ -62,7 +66,10 @@ beforeAll(async () => {
   await mkdir(episodes)
   for (const name of await readdir('episodes')) await copyFile(path.join('episodes', name), path.join(episodes, name))
   await writeFile(path.join(episodes, 'dollars-and-nul.md'), HOSTILE)
-  await writeFile(path.join(episodes, 'my episode.md'), named('A file name with a space', "season: 5\nepisode: 5\ndateadded: '2020-01-01'\n"))
+  await writeFile(
+    path.join(episodes, 'my episode.md'),
+    named('A file name with a space', "season: 5\nepisode: 5\ndateadded: '2020-01-01'\n"),
+  )
   await writeFile(path.join(episodes, 'épisode-ünïcödé-日本語.md'), named('Accents and CJK in the file name'))
   await symlink(path.join(episodes, 'dollars-and-nul.md'), path.join(episodes, 'a-symlink.md'))
   dist = path.join(work, 'dist')
@@ -93,7 +100,12 @@ describe('the built HTML', () => {
   })
 
   it('publishes file names under their slugs, and the short link opens the newer of two claimants', async () => {
-    for (const p of ['/episodes/my-episode/', '/episodes/episode-unicode/', '/data/episodes/my-episode.json', '/data/episodes/episode-unicode.json']) {
+    for (const p of [
+      '/episodes/my-episode/',
+      '/episodes/episode-unicode/',
+      '/data/episodes/my-episode.json',
+      '/data/episodes/episode-unicode.json',
+    ]) {
       expect((await fetch(server.url + p)).status, p).toBe(200)
     }
     expect(await (await fetch(`${server.url}/s5e05/`)).text()).toContain('href="/episodes/dollars-and-nul"')
@@ -111,13 +123,16 @@ describe('served by a plain static server', () => {
     expect(statuses.filter((s) => !s.startsWith('200'))).toEqual([])
   })
 
-  it.each(['/', '/search', '/episodes/dollars-and-nul', '/episodes/my-episode', '/episodes/episode-unicode'])('hydrates %s without errors', async (p) => {
-    const { page, errors } = await openUrl(server.url + p)
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0)
-    await page.waitForLoadState('networkidle')
-    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).not.toBe('Not found')
-    expect(errors).toEqual([])
-  })
+  it.each(['/', '/search', '/episodes/dollars-and-nul', '/episodes/my-episode', '/episodes/episode-unicode'])(
+    'hydrates %s without errors',
+    async (p) => {
+      const { page, errors } = await openUrl(server.url + p)
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0)
+      await page.waitForLoadState('networkidle')
+      expect(await page.getByRole('heading', { level: 1 }).first().textContent()).not.toBe('Not found')
+      expect(errors).toEqual([])
+    },
+  )
 })
 
 describe('an interrupted build', () => {
@@ -149,6 +164,8 @@ describe('an interrupted build', () => {
     // The next build clears what the killed one left behind.
     await removeStale(out)
     expect((await readdir(work)).filter((n) => n.startsWith('.site.building-'))).toEqual([])
-    expect((await readdir('.ssr').catch((): string[] => [])).filter((n) => n.startsWith(`build-${child.pid}-`))).toEqual([])
+    expect(
+      (await readdir('.ssr').catch((): string[] => [])).filter((n) => n.startsWith(`build-${child.pid}-`)),
+    ).toEqual([])
   }, 150_000)
 })

@@ -20,16 +20,28 @@ export async function htmlFiles(dir: string): Promise<string[]> {
 
 /** Attribute and text values as the browser reads them. */
 export function decodeHtml(s: string): string {
-  return s.replace(/&(lt|gt|quot|amp|#39|#x27|#(\d+)|#x([0-9a-f]+));/gi, (m, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec))
-    if (hex) return String.fromCodePoint(parseInt(hex, 16))
-    return ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'", '#x27': "'" } as Record<string, string>)[name.toLowerCase()] ?? m
-  })
+  return s.replace(
+    /&(lt|gt|quot|amp|#39|#x27|#(\d+)|#x([0-9a-f]+));/gi,
+    (m, name: string, dec?: string, hex?: string) => {
+      if (dec) return String.fromCodePoint(Number(dec))
+      if (hex) return String.fromCodePoint(parseInt(hex, 16))
+      return (
+        ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'", '#x27': "'" } as Record<string, string>)[
+          name.toLowerCase()
+        ] ?? m
+      )
+    },
+  )
 }
 
 /** Text as React writes it into HTML. */
 export function reactEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
 }
 
 const count = (s: string, needle: string) => s.split(needle).length - 1
@@ -47,17 +59,27 @@ export async function checkHtmlFile(dist: string, file: string): Promise<string[
   const problems: string[] = []
   const bad = badCharacter(html)
   if (bad) problems.push(`${rel}: ${bad}`)
-  for (const once of ['<title>', '<meta http-equiv="Content-Security-Policy"', '<script type="module"', 'id="root"', '</head>']) {
+  for (const once of [
+    '<title>',
+    '<meta http-equiv="Content-Security-Policy"',
+    '<script type="module"',
+    'id="root"',
+    '</head>',
+  ]) {
     if (count(html, once) !== 1) problems.push(`${rel}: ${count(html, once)} × ${once}`)
   }
-  if (count(html, 'application/ld+json') > 1) problems.push(`${rel}: ${count(html, 'application/ld+json')} JSON-LD scripts`)
+  if (count(html, 'application/ld+json') > 1)
+    problems.push(`${rel}: ${count(html, 'application/ld+json')} JSON-LD scripts`)
   const m = /^episodes\/([^/]+)\/index\.html$/.exec(rel.split(path.sep).join('/'))
   if (!m?.[1]) return problems
   const data = JSON.parse(await readFile(path.join(dist, 'data', 'episodes', `${m[1]}.json`), 'utf8')) as EpisodeData
   const meta = data.meta
   const attr = (re: RegExp) => decodeHtml(re.exec(html)?.[1] ?? '\u0000missing')
   const expect = (what: string, got: string, want: string) => {
-    if (got !== want) problems.push(`${rel}: ${what} is ${JSON.stringify(got.slice(0, 80))}, expected ${JSON.stringify(want.slice(0, 80))}`)
+    if (got !== want)
+      problems.push(
+        `${rel}: ${what} is ${JSON.stringify(got.slice(0, 80))}, expected ${JSON.stringify(want.slice(0, 80))}`,
+      )
   }
   expect('<title>', attr(/<title>([^<]*)<\/title>/), `${meta.title} · Playscript`)
   expect('og:title', attr(/<meta property="og:title" content="([^"]*)"/), meta.title)
@@ -74,7 +96,10 @@ export async function checkHtmlFile(dist: string, file: string): Promise<string[
   expect('JSON-LD name', ld?.name ?? '', meta.title)
   if (meta.description) expect('JSON-LD description', ld?.description ?? '', meta.description)
   const missing = data.timeline.lines.filter((l) => !html.includes(reactEscape(l.text)))
-  if (missing.length) problems.push(`${rel}: ${missing.length} line(s) not in the page as written, first: ${JSON.stringify(missing[0]?.text.slice(0, 80))}`)
+  if (missing.length)
+    problems.push(
+      `${rel}: ${missing.length} line(s) not in the page as written, first: ${JSON.stringify(missing[0]?.text.slice(0, 80))}`,
+    )
   return problems
 }
 
@@ -84,7 +109,7 @@ export function internalLinks(html: string, pageUrl: string): string[] {
   const out = new Set<string>()
   for (const m of html.matchAll(/<(?:a|link)\s[^>]*?href="([^"]*)"/g)) {
     const href = decodeHtml(m[1] ?? '')
-    if (!href || href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(origin)) continue
+    if (!href || href.startsWith('#') || (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(origin))) continue
     const url = new URL(href, pageUrl)
     if (url.origin !== origin) continue
     url.hash = ''

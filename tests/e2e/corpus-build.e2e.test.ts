@@ -64,7 +64,10 @@ describe.skipIf(!available)(`the corpus at ${CORPUS_DIR}, built`, () => {
       await page.goto(`${server?.url}${p}`)
       if (p.startsWith('/episodes/')) {
         // The player connects in an effect, after hydration has committed (and reported any mismatch).
-        await page.getByRole('region', { name: 'Player' }).locator('button.play-toggle:not([disabled])').waitFor({ timeout: 20_000 })
+        await page
+          .getByRole('region', { name: 'Player' })
+          .locator('button.play-toggle:not([disabled])')
+          .waitFor({ timeout: 20_000 })
       } else {
         await page.waitForLoadState('networkidle')
       }
@@ -76,7 +79,8 @@ describe.skipIf(!available)(`the corpus at ${CORPUS_DIR}, built`, () => {
         const page = await context.newPage()
         let current = ''
         page.on('console', (m) => {
-          if (m.type() === 'error' && !/net::ERR_|Failed to load resource/.test(m.text())) errors.push(`${current}: ${m.text()}`)
+          if (m.type() === 'error' && !/net::ERR_|Failed to load resource/.test(m.text()))
+            errors.push(`${current}: ${m.text()}`)
         })
         page.on('pageerror', (e) => errors.push(`${current}: ${e.message}`))
         await installFakeYoutube(page)

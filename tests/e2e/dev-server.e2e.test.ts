@@ -37,9 +37,13 @@ describe('the dev server', () => {
   it('shows an episode, and shows an edit to its file without a restart', async () => {
     const { page } = await openUrl(`${url}/episodes/field-notes-on-messy-transcripts`)
     const title = page.getByRole('heading', { level: 1 })
-    await expect.poll(() => title.textContent(), { timeout: 20_000 }).toBe('Field Notes: Reading Messy Transcripts Without Losing the Thread')
+    await expect
+      .poll(() => title.textContent(), { timeout: 20_000 })
+      .toBe('Field Notes: Reading Messy Transcripts Without Losing the Thread')
     const file = path.join(dir, FILE)
     await writeFile(file, (await readFile(file, 'utf8')).replace("title: 'Field Notes:", "title: 'Edited Field Notes:"))
-    await expect.poll(() => title.textContent(), { timeout: 20_000 }).toBe('Edited Field Notes: Reading Messy Transcripts Without Losing the Thread')
+    await expect
+      .poll(() => title.textContent(), { timeout: 20_000 })
+      .toBe('Edited Field Notes: Reading Messy Transcripts Without Losing the Thread')
   }, 60_000)
 })

@@ -44,7 +44,9 @@ describe('episode page with the video', () => {
     await playerReady(page)
     const link = page.getByRole('link', { name: '4:31, Alexey: play from here' })
     expect(await link.getAttribute('href')).toBe('?t=271')
-    expect(await link.evaluate((a) => (a as HTMLAnchorElement).href)).toMatch(/\/episodes\/s11e03-from-data-science-to-dataops\?t=271$/)
+    expect(await link.evaluate((a) => (a as HTMLAnchorElement).href)).toMatch(
+      /\/episodes\/s11e03-from-data-science-to-dataops\?t=271$/,
+    )
     await link.click()
     await expect.poll(() => fake(page).time()).toBe(271)
     expect(new URL(page.url()).search).toBe('')
@@ -68,7 +70,10 @@ describe('episode page with the video', () => {
   it('seeks from a chapter', async () => {
     const { page } = await open(SEED)
     await playerReady(page)
-    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Early Experience/ }).click()
+    await page
+      .getByRole('navigation', { name: 'Chapters' })
+      .getByRole('link', { name: /Early Experience/ })
+      .click()
     await expect.poll(() => fake(page).time()).toBe(271)
     const chapters = page.getByRole('navigation', { name: 'Chapters' })
     await expect.poll(() => chapters.locator('[aria-current="true"]').textContent()).toContain('Early Experience')
@@ -80,25 +85,32 @@ describe('episode page with the video', () => {
     expect(await fake(page).time()).toBe(3748)
     await expect.poll(() => activeLineText(page)).toBeTruthy()
     const active = page.getByRole('region', { name: 'Transcript' }).locator('li[aria-current="true"]')
-    await expect.poll(() => active.evaluate((el) => {
-      const pane = el.closest('.transcript-pane')
-      if (!pane) return false
-      const a = el.getBoundingClientRect()
-      const b = pane.getBoundingClientRect()
-      return a.top >= b.top && a.bottom <= b.bottom
-    })).toBe(true)
+    await expect
+      .poll(() =>
+        active.evaluate((el) => {
+          const pane = el.closest('.transcript-pane')
+          if (!pane) return false
+          const a = el.getBoundingClientRect()
+          const b = pane.getBoundingClientRect()
+          return a.top >= b.top && a.bottom <= b.bottom
+        }),
+      )
+      .toBe(true)
     expect(await fake(page).state()).not.toBe(1)
     expect(await active.locator(':scope > a').textContent()).toMatch(/^~?1:0[12]:\d\d$/)
     expect(errors).toEqual([])
   })
 
-  it.each(['?t=banana', '?t=-30', '?t=99999999', '?t=1:2:3:4'])('ignores a bad time %s and opens at the start', async (query) => {
-    const { page, errors } = await open(`${SEED}${query}`)
-    await playerReady(page)
-    expect(await fake(page).time()).toBe(0)
-    expect(await activeLineText(page)).toBeNull()
-    expect(errors).toEqual([])
-  })
+  it.each(['?t=banana', '?t=-30', '?t=99999999', '?t=1:2:3:4'])(
+    'ignores a bad time %s and opens at the start',
+    async (query) => {
+      const { page, errors } = await open(`${SEED}${query}`)
+      await playerReady(page)
+      expect(await fake(page).time()).toBe(0)
+      expect(await activeLineText(page)).toBeNull()
+      expect(errors).toEqual([])
+    },
+  )
 
   it('pauses following when the reader scrolls, and resumes from the control', async () => {
     const { page } = await open(SEED)
@@ -119,11 +131,15 @@ describe('episode page with the video', () => {
     await back.click()
     await expect.poll(() => back.count()).toBe(0)
     const active = page.getByRole('region', { name: 'Transcript' }).locator('li[aria-current="true"]')
-    await expect.poll(() => active.evaluate((el) => {
-      const p = el.closest('.transcript-pane')?.getBoundingClientRect()
-      const r = el.getBoundingClientRect()
-      return !!p && r.top >= p.top && r.bottom <= p.bottom
-    })).toBe(true)
+    await expect
+      .poll(() =>
+        active.evaluate((el) => {
+          const p = el.closest('.transcript-pane')?.getBoundingClientRect()
+          const r = el.getBoundingClientRect()
+          return !!p && r.top >= p.top && r.bottom <= p.bottom
+        }),
+      )
+      .toBe(true)
   })
 
   it.each([
@@ -154,7 +170,8 @@ describe('episode page with the video', () => {
       const x = Math.round(box.x + box.width / 2)
       const y = Math.round(box.y + box.height / 2)
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
-      for (let dy = 20; dy <= 200; dy += 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy }] })
+      for (let dy = 20; dy <= 200; dy += 20)
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy }] })
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
     }
     await expect.poll(() => page.getByRole('button', { name: /Back to current line/ }).isVisible()).toBe(true)
@@ -194,7 +211,9 @@ describe('episode page with the video', () => {
     await page.getByRole('link', { name: '4:31, Alexey: play from here' }).hover()
     await page.getByRole('button', { name: 'Copy link to 4:31' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).textContent()).toContain('?t=271')
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/episodes\/s11e03-from-data-science-to-dataops\?t=271$/)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /\/episodes\/s11e03-from-data-science-to-dataops\?t=271$/,
+    )
   })
 
   it('offers copying without a mouse: on the line being spoken, and after a focused line’s time', async () => {
@@ -204,10 +223,17 @@ describe('episode page with the video', () => {
     await fake(page).setTime(272)
     await expect.poll(() => page.getByRole('button', { name: 'Copy link to 4:31' }).isVisible()).toBe(true)
     // One button in the whole transcript, not one per line.
-    expect(await page.getByRole('region', { name: 'Transcript' }).getByRole('button', { name: /^Copy link to/ }).count()).toBe(1)
+    expect(
+      await page
+        .getByRole('region', { name: 'Transcript' })
+        .getByRole('button', { name: /^Copy link to/ })
+        .count(),
+    ).toBe(1)
     await page.getByRole('link', { name: '2:06, Tomasz: play from here' }).focus()
     await page.keyboard.press('Tab')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link to 2:06')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Copy link to 2:06')
   })
 
   it('does not fill the history as the video plays or the reader seeks', async () => {
@@ -220,7 +246,10 @@ describe('episode page with the video', () => {
       await page.waitForTimeout(60)
     }
     await page.getByRole('region', { name: 'Transcript' }).getByText('So you tried all these positions').click()
-    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Early Experience/ }).click()
+    await page
+      .getByRole('navigation', { name: 'Chapters' })
+      .getByRole('link', { name: /Early Experience/ })
+      .click()
     expect(await page.evaluate(() => history.length)).toBe(before)
     expect(new URL(page.url()).search).toBe('')
   })
@@ -230,7 +259,9 @@ describe('episode page with the video', () => {
     await playerReady(page)
     const external = page.locator('a[href^="http"]')
     expect(await external.count()).toBeGreaterThan(3)
-    for (const rel of await external.evaluateAll((links) => links.map((a) => `${a.getAttribute('href')} ${a.getAttribute('target')} ${a.getAttribute('rel')}`))) {
+    for (const rel of await external.evaluateAll((links) =>
+      links.map((a) => `${a.getAttribute('href')} ${a.getAttribute('target')} ${a.getAttribute('rel')}`),
+    )) {
       expect(rel).toMatch(/ _blank noopener noreferrer$/)
     }
   })
@@ -260,7 +291,11 @@ describe('when the video cannot play', () => {
 
   it('says so when embedding is refused', async () => {
     const { page } = await open(SEED, { fake: { errorCode: 150 } })
-    await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByText('does not allow it to be played here').isVisible()).toBe(true)
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'Player' }).getByText('does not allow it to be played here').isVisible(),
+      )
+      .toBe(true)
   })
 
   it('has no serious accessibility violations in the fallback', async () => {

@@ -28,18 +28,21 @@ export const IFRAME_API = /^https?:\/\/(www\.)?youtube\.com\/iframe_api/
 
 export async function installFakeYoutube(page: Page, options: FakeYoutubeOptions = {}): Promise<void> {
   // Everything else from YouTube (thumbnails, the nocookie host) is refused: no network here.
-  await page.route(/^https?:\/\/([a-z0-9-]+\.)*(youtube\.com|youtube-nocookie\.com|ytimg\.com|ggpht\.com)\//, async (route) => {
-    const url = route.request().url()
-    if (!IFRAME_API.test(url)) return route.abort('blockedbyclient')
-    if (options.blocked) return route.abort('blockedbyclient')
-    if (options.hang) return // never answered
-    if (options.hold) await options.hold
-    return route.fulfill({
-      status: 200,
-      contentType: 'text/javascript',
-      body: FAKE_API.replace('})(__ERROR_CODE__)', `})(${JSON.stringify(options.errorCode ?? null)})`),
-    })
-  })
+  await page.route(
+    /^https?:\/\/([a-z0-9-]+\.)*(youtube\.com|youtube-nocookie\.com|ytimg\.com|ggpht\.com)\//,
+    async (route) => {
+      const url = route.request().url()
+      if (!IFRAME_API.test(url)) return route.abort('blockedbyclient')
+      if (options.blocked) return route.abort('blockedbyclient')
+      if (options.hang) return // never answered
+      if (options.hold) await options.hold
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: FAKE_API.replace('})(__ERROR_CODE__)', `})(${JSON.stringify(options.errorCode ?? null)})`),
+      })
+    },
+  )
 }
 
 /** Typed access to the fake from a test. */

@@ -79,7 +79,8 @@ describe.each(SIZES)('a long jump keeps following on, at %s', (_label, viewport)
     await playerReady(page)
     const chapters = page.getByRole('navigation', { name: 'Chapters' })
     // On a phone the list starts folded.
-    if (!(await chapters.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) await chapters.locator('summary').click()
+    if (!(await chapters.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)))
+      await chapters.locator('summary').click()
     const far = chapters.getByRole('link').nth(700)
     await far.click()
     await expect.poll(async () => (await chapters.locator('[aria-current="true"]').count()) > 0).toBe(true)
@@ -130,7 +131,11 @@ describe('the way back', () => {
 
 describe('keys behave like a player’s', () => {
   it.each([
-    ['a chapter link', (page: Page) => page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Early Experience/ })],
+    [
+      'a chapter link',
+      (page: Page) =>
+        page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Early Experience/ }),
+    ],
     ['a line’s time link', (page: Page) => page.getByRole('link', { name: '4:31, Alexey: play from here' })],
     ['a line’s text', (page: Page) => transcript(page).getByText('So you tried all these positions')],
   ])('Space after clicking %s pauses, without scrolling the page or stopping following', async (_name, target) => {

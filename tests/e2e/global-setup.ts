@@ -27,8 +27,13 @@ declare module 'vitest' {
 
 async function longestCorpusEpisode(): Promise<string | null> {
   if (!corpusAvailable()) {
-    if (corpusRequired()) throw new Error(`The corpus is required (${REQUIRE_CORPUS_ENV}=1) but is not at ${CORPUS} (set PLAYSCRIPT_CORPUS).`)
-    console.warn(`\n!!! The corpus is not at ${CORPUS} (set PLAYSCRIPT_CORPUS): the long-episode e2e test is skipped.\n`)
+    if (corpusRequired())
+      throw new Error(
+        `The corpus is required (${REQUIRE_CORPUS_ENV}=1) but is not at ${CORPUS} (set PLAYSCRIPT_CORPUS).`,
+      )
+    console.warn(
+      `\n!!! The corpus is not at ${CORPUS} (set PLAYSCRIPT_CORPUS): the long-episode e2e test is skipped.\n`,
+    )
     return null
   }
   const names = (await readdir(CORPUS)).filter((n) => n.endsWith('.md') && !n.startsWith('_'))
@@ -62,11 +67,19 @@ export async function setup(project: TestProject): Promise<void> {
   await writeFile(path.join(episodes, 'hostile-content.md'), HOSTILE_EPISODE)
   if (longest) await copyFile(path.join(CORPUS, longest), path.join(episodes, longest))
   // From the corpus when it is here, else from the bundled episodes: the long episode is always built.
-  await writeFile(path.join(episodes, `${LONG_EPISODE_SLUG}.md`), makeLongEpisode(longest ? CORPUS : 'episodes', { rot13: true }))
+  await writeFile(
+    path.join(episodes, `${LONG_EPISODE_SLUG}.md`),
+    makeLongEpisode(longest ? CORPUS : 'episodes', { rot13: true }),
+  )
 
   const outDir = path.join(work, 'dist')
   await buildSite({ episodesDir: episodes, outDir })
-  server = await preview({ configFile: false, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } })
+  server = await preview({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('the preview server did not report its address')
   project.provide('baseURL', url.replace(/\/$/, ''))

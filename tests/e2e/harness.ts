@@ -80,12 +80,17 @@ export async function openUrl(url: string, options: OpenOptions = {}): Promise<O
 /** Waits until the fake player is ready and connected (the Play button is enabled). */
 export async function playerReady(page: Page): Promise<void> {
   // Generous: a 5,000-line page hydrates in seconds on a loaded 2-core machine (speed is the bench's job).
-  await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled(), { timeout: 20_000 }).toBe(true)
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled(), {
+      timeout: 20_000,
+    })
+    .toBe(true)
 }
 
 export function fake(page: Page) {
   return {
-    setTime: (t: number) => page.evaluate((v) => (window as unknown as { __fakeYT: { setTime(t: number): void } }).__fakeYT.setTime(v), t),
+    setTime: (t: number) =>
+      page.evaluate((v) => (window as unknown as { __fakeYT: { setTime(t: number): void } }).__fakeYT.setTime(v), t),
     time: () => page.evaluate(() => (window as unknown as { __fakeYT: { time(): number } }).__fakeYT.time()),
     state: () => page.evaluate(() => (window as unknown as { __fakeYT: { state(): number } }).__fakeYT.state()),
     calls: () => page.evaluate(() => (window as unknown as { __fakeYT: { calls(): string[] } }).__fakeYT.calls()),
@@ -107,9 +112,25 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the page's Content-Security-Policy (no inline scripts) stays on.
   await page.evaluate(AXE)
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }))
   })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(', ')})`)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(', ')})`)
 }

@@ -24,7 +24,11 @@ function answer(route: Route, failure: Failure): Promise<void> {
     case 'not-found':
       return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' })
     case 'server-html':
-      return route.fulfill({ status: 500, contentType: 'text/html', body: '<!doctype html><h1>Internal Server Error</h1>' })
+      return route.fulfill({
+        status: 500,
+        contentType: 'text/html',
+        body: '<!doctype html><h1>Internal Server Error</h1>',
+      })
     case 'server-json':
       return route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal"}' })
     case 'corrupt':
@@ -35,7 +39,11 @@ function answer(route: Route, failure: Failure): Promise<void> {
 }
 
 /** Fails every request matching `pattern` until the returned function is called; counts requests. */
-async function failUntilAllowed(page: Page, pattern: RegExp, failure: Failure): Promise<{ allow(): void; requests(): number }> {
+async function failUntilAllowed(
+  page: Page,
+  pattern: RegExp,
+  failure: Failure,
+): Promise<{ allow(): void; requests(): number }> {
   let failing = true
   let requests = 0
   await page.route(pattern, (route) => {
@@ -58,35 +66,40 @@ const SLOW = { timeout: 15_000 }
 
 /** The player is ready and connected (Play enabled); a failed load retried takes a few requests. */
 async function playerReady(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled(), SLOW).toBe(true)
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Player' }).getByRole('button', { name: 'Play' }).isEnabled(), SLOW)
+    .toBe(true)
 }
 
 describe('episode data fails on a direct load (a shared link)', () => {
-  it.each(FAILURES)('keeps the prerendered transcript, says what happened ($failure), and Retry starts playback', async ({ failure, says }) => {
-    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
-    const { page, errors } = await open(PRERENDERED, {
-      before: async (p) => {
-        gate = await failUntilAllowed(p, EPISODE_DATA, failure)
-      },
-    })
-    const alert = page.getByRole('alert').filter({ hasText: 'Playback and sync are unavailable' })
-    await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
-    expect(await alert.textContent()).toMatch(says)
-    // The transcript the reader could already see stays, and no false "Not found".
-    expect(await page.getByRole('region', { name: 'Transcript' }).getByText(LINE).isVisible()).toBe(true)
-    expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0)
-    // No control that cannot work yet: no disabled Play, no endless "Loading the video…".
-    expect(await page.getByText('Loading the video…').isVisible()).toBe(false)
-    expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(false)
+  it.each(FAILURES)(
+    'keeps the prerendered transcript, says what happened ($failure), and Retry starts playback',
+    async ({ failure, says }) => {
+      let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+      const { page, errors } = await open(PRERENDERED, {
+        before: async (p) => {
+          gate = await failUntilAllowed(p, EPISODE_DATA, failure)
+        },
+      })
+      const alert = page.getByRole('alert').filter({ hasText: 'Playback and sync are unavailable' })
+      await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
+      expect(await alert.textContent()).toMatch(says)
+      // The transcript the reader could already see stays, and no false "Not found".
+      expect(await page.getByRole('region', { name: 'Transcript' }).getByText(LINE).isVisible()).toBe(true)
+      expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0)
+      // No control that cannot work yet: no disabled Play, no endless "Loading the video…".
+      expect(await page.getByText('Loading the video…').isVisible()).toBe(false)
+      expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(false)
 
-    gate?.allow()
-    await alert.getByRole('button', { name: 'Retry' }).click()
-    await playerReady(page)
-    expect(await alert.count()).toBe(0)
-    expect(await page.getByText('Loading the video…').count()).toBe(0)
-    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
-    expect(errors).toEqual([])
-  })
+      gate?.allow()
+      await alert.getByRole('button', { name: 'Retry' }).click()
+      await playerReady(page)
+      expect(await alert.count()).toBe(0)
+      expect(await page.getByText('Loading the video…').count()).toBe(0)
+      expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+      expect(errors).toEqual([])
+    },
+  )
 
   it('retries by itself when the browser comes back online', async () => {
     let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
@@ -128,7 +141,10 @@ describe('episode data fails during in-app navigation', () => {
         gate = await failUntilAllowed(p, EPISODE_DATA, failure)
       },
     })
-    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await page
+      .getByRole('link', { name: /DataOps & GitOps/ })
+      .first()
+      .click()
     await expect.poll(visible(page, 'This episode could not be loaded'), SLOW).toBe(true)
     expect(await page.getByRole('alert').textContent()).toMatch(says)
     expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0)
@@ -145,7 +161,10 @@ describe('episode data fails during in-app navigation', () => {
   it('says the listener is offline, and loads by itself once back online', async () => {
     const { page, context, errors } = await open('/')
     await context.setOffline(true)
-    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await page
+      .getByRole('link', { name: /DataOps & GitOps/ })
+      .first()
+      .click()
     await expect.poll(visible(page, /You seem to be offline/), SLOW).toBe(true)
     await context.setOffline(false)
     await playerReady(page)
@@ -159,7 +178,10 @@ describe('episode data fails during in-app navigation', () => {
         gate = await failUntilAllowed(p, EPISODE_CHUNK, 'server-html')
       },
     })
-    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await page
+      .getByRole('link', { name: /DataOps & GitOps/ })
+      .first()
+      .click()
     await expect.poll(visible(page, 'This episode could not be loaded'), SLOW).toBe(true)
     expect(await page.getByRole('alert').textContent()).toMatch(/site had a problem/)
     gate?.allow()
@@ -179,53 +201,59 @@ describe('episode data fails during in-app navigation', () => {
 })
 
 describe('the catalog fails', () => {
-  it.each(FAILURES)('on a direct load of the home page ($failure): the list stays, filters come back with Retry', async ({ failure, says }) => {
-    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
-    const { page, errors } = await open('/', {
-      before: async (p) => {
-        gate = await failUntilAllowed(p, CATALOG, failure)
-      },
-    })
-    const alert = page.getByRole('alert')
-    await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
-    expect(await alert.textContent()).toMatch(says)
-    expect(await page.getByRole('link', { name: /DataOps & GitOps/ }).count()).toBe(1)
-    expect(await page.getByText(/Add episode files/).count()).toBe(0)
-    gate?.allow()
-    await alert.getByRole('button', { name: 'Retry' }).click()
-    // Hydrated: the notice is gone and the filters work.
-    await expect.poll(() => alert.count(), SLOW).toBe(0)
-    const filters = page.getByRole('search', { name: 'Filter episodes' })
-    await filters.getByRole('searchbox').fill('messy')
-    await expect.poll(() => page.getByRole('article').count()).toBe(1)
-    expect(errors).toEqual([])
-  })
+  it.each(FAILURES)(
+    'on a direct load of the home page ($failure): the list stays, filters come back with Retry',
+    async ({ failure, says }) => {
+      let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+      const { page, errors } = await open('/', {
+        before: async (p) => {
+          gate = await failUntilAllowed(p, CATALOG, failure)
+        },
+      })
+      const alert = page.getByRole('alert')
+      await expect.poll(() => alert.isVisible(), SLOW).toBe(true)
+      expect(await alert.textContent()).toMatch(says)
+      expect(await page.getByRole('link', { name: /DataOps & GitOps/ }).count()).toBe(1)
+      expect(await page.getByText(/Add episode files/).count()).toBe(0)
+      gate?.allow()
+      await alert.getByRole('button', { name: 'Retry' }).click()
+      // Hydrated: the notice is gone and the filters work.
+      await expect.poll(() => alert.count(), SLOW).toBe(0)
+      const filters = page.getByRole('search', { name: 'Filter episodes' })
+      await filters.getByRole('searchbox').fill('messy')
+      await expect.poll(() => page.getByRole('article').count()).toBe(1)
+      expect(errors).toEqual([])
+    },
+  )
 
-  it.each(FAILURES)('when going home from an episode ($failure): a message, then Retry lists the episodes', async ({ failure, says }) => {
-    let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
-    const { page, errors } = await open(SEED, {
-      before: async (p) => {
-        gate = await failUntilAllowed(p, CATALOG, failure)
-      },
-    })
-    await playerReady(page)
-    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
-    await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
-    expect(await page.getByRole('alert').textContent()).toMatch(says)
-    expect(await page.getByText(/Add episode files/).count()).toBe(0)
-    const before = gate?.requests() ?? 0
-    // Leaving and coming back asks again (no failure is remembered).
-    await page.goBack()
-    await playerReady(page)
-    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
-    await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
-    expect(gate?.requests()).toBeGreaterThan(before)
-    gate?.allow()
-    await page.getByRole('button', { name: 'Retry' }).click()
-    await expect.poll(() => page.getByRole('link', { name: /DataOps & GitOps/ }).count(), SLOW).toBe(1)
-    expect(await page.getByText('Loading the episodes…').count()).toBe(0)
-    expect(errors).toEqual([])
-  })
+  it.each(FAILURES)(
+    'when going home from an episode ($failure): a message, then Retry lists the episodes',
+    async ({ failure, says }) => {
+      let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
+      const { page, errors } = await open(SEED, {
+        before: async (p) => {
+          gate = await failUntilAllowed(p, CATALOG, failure)
+        },
+      })
+      await playerReady(page)
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
+      await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
+      expect(await page.getByRole('alert').textContent()).toMatch(says)
+      expect(await page.getByText(/Add episode files/).count()).toBe(0)
+      const before = gate?.requests() ?? 0
+      // Leaving and coming back asks again (no failure is remembered).
+      await page.goBack()
+      await playerReady(page)
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
+      await expect.poll(() => page.getByRole('alert').isVisible(), SLOW).toBe(true)
+      expect(gate?.requests()).toBeGreaterThan(before)
+      gate?.allow()
+      await page.getByRole('button', { name: 'Retry' }).click()
+      await expect.poll(() => page.getByRole('link', { name: /DataOps & GitOps/ }).count(), SLOW).toBe(1)
+      expect(await page.getByText('Loading the episodes…').count()).toBe(0)
+      expect(errors).toEqual([])
+    },
+  )
 
   it('on a short link: a message, then Retry opens the episode', async () => {
     let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
@@ -250,13 +278,18 @@ const SEARCH_WORKER = /\/assets\/corpus\.worker-[^/]*\.js$/
 const EPISODE_SEARCH = /\/assets\/episode-search-[^/]*\.js$/
 
 /** Answers a code request as failed: missing, a server error, code cut off, or a dropped connection. */
-async function failCodeUntilAllowed(page: Page, pattern: RegExp, failure: 'not-found' | 'server-html' | 'corrupt' | 'network') {
+async function failCodeUntilAllowed(
+  page: Page,
+  pattern: RegExp,
+  failure: 'not-found' | 'server-html' | 'corrupt' | 'network',
+) {
   let failing = true
   let requests = 0
   await page.route(pattern, (route) => {
     requests++
     if (!failing) return route.fallback()
-    if (failure === 'corrupt') return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'export default { "lines": [' })
+    if (failure === 'corrupt')
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: 'export default { "lines": [' })
     return answer(route, failure)
   })
   return { allow: () => void (failing = false), requests: () => requests }
@@ -269,27 +302,32 @@ const CODE_FAILURES = [
 ] as const
 
 describe('search data fails', () => {
-  it.each(CODE_FAILURES)('across episodes ($failure): says so in plain words, and the next query tries again', async ({ failure, says }) => {
-    let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
-    const { page, errors } = await open('/search', {
-      before: async (p) => {
-        gate = await failCodeUntilAllowed(p, SEARCH_DATA, failure)
-      },
-    })
-    const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
-    await box.fill('terrafrom')
-    const status = page.locator('.corpus-status')
-    await expect.poll(() => status.textContent(), SLOW).toMatch(/Search is unavailable/)
-    const text = (await status.textContent()) ?? ''
-    expect(text).toMatch(says)
-    expect(text).not.toMatch(/https?:|\.js|fetch|import|module/i)
-    gate?.allow()
-    await box.fill('terraform')
-    const results = page.getByRole('region', { name: 'Results by episode' })
-    await expect.poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), SLOW).toContain('DataOps & GitOps')
-    expect(await status.textContent()).toMatch(/matching line/)
-    expect(errors).toEqual([])
-  })
+  it.each(CODE_FAILURES)(
+    'across episodes ($failure): says so in plain words, and the next query tries again',
+    async ({ failure, says }) => {
+      let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+      const { page, errors } = await open('/search', {
+        before: async (p) => {
+          gate = await failCodeUntilAllowed(p, SEARCH_DATA, failure)
+        },
+      })
+      const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
+      await box.fill('terrafrom')
+      const status = page.locator('.corpus-status')
+      await expect.poll(() => status.textContent(), SLOW).toMatch(/Search is unavailable/)
+      const text = (await status.textContent()) ?? ''
+      expect(text).toMatch(says)
+      expect(text).not.toMatch(/https?:|\.js|fetch|import|module/i)
+      gate?.allow()
+      await box.fill('terraform')
+      const results = page.getByRole('region', { name: 'Results by episode' })
+      await expect
+        .poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), SLOW)
+        .toContain('DataOps & GitOps')
+      expect(await status.textContent()).toMatch(/matching line/)
+      expect(errors).toEqual([])
+    },
+  )
 
   it('across episodes: Retry loads the search (its worker failed to load) without a new query', async () => {
     let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
@@ -304,28 +342,33 @@ describe('search data fails', () => {
     gate?.allow()
     await page.getByRole('button', { name: 'Retry' }).click()
     const results = page.getByRole('region', { name: 'Results by episode' })
-    await expect.poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), SLOW).toContain('DataOps & GitOps')
+    await expect
+      .poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), SLOW)
+      .toContain('DataOps & GitOps')
     expect(errors).toEqual([])
   })
 
-  it.each(CODE_FAILURES.filter((f) => f.failure !== 'corrupt'))('in an episode ($failure): no endless "Searching…", a message, and Retry searches', async ({ failure, says }) => {
-    let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
-    const { page, errors } = await open(SEED, {
-      before: async (p) => {
-        gate = await failCodeUntilAllowed(p, EPISODE_SEARCH, failure)
-      },
-    })
-    await playerReady(page)
-    await page.getByRole('searchbox', { name: 'Search transcript' }).fill('terrafrom')
-    const transcript = page.getByRole('region', { name: 'Transcript' })
-    await expect.poll(() => transcript.getByRole('alert').isVisible(), SLOW).toBe(true)
-    expect(await transcript.getByRole('alert').textContent()).toMatch(says)
-    expect(await transcript.getByText('Searching…').count()).toBe(0)
-    gate?.allow()
-    await transcript.getByRole('alert').getByRole('button', { name: 'Retry' }).click()
-    await expect.poll(() => transcript.getByRole('status').first().textContent(), SLOW).toMatch(/^1 of \d+$/)
-    expect(errors).toEqual([])
-  })
+  it.each(CODE_FAILURES.filter((f) => f.failure !== 'corrupt'))(
+    'in an episode ($failure): no endless "Searching…", a message, and Retry searches',
+    async ({ failure, says }) => {
+      let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+      const { page, errors } = await open(SEED, {
+        before: async (p) => {
+          gate = await failCodeUntilAllowed(p, EPISODE_SEARCH, failure)
+        },
+      })
+      await playerReady(page)
+      await page.getByRole('searchbox', { name: 'Search transcript' }).fill('terrafrom')
+      const transcript = page.getByRole('region', { name: 'Transcript' })
+      await expect.poll(() => transcript.getByRole('alert').isVisible(), SLOW).toBe(true)
+      expect(await transcript.getByRole('alert').textContent()).toMatch(says)
+      expect(await transcript.getByText('Searching…').count()).toBe(0)
+      gate?.allow()
+      await transcript.getByRole('alert').getByRole('button', { name: 'Retry' }).click()
+      await expect.poll(() => transcript.getByRole('status').first().textContent(), SLOW).toMatch(/^1 of \d+$/)
+      expect(errors).toEqual([])
+    },
+  )
 })
 
 describe('code that arrives damaged', () => {
@@ -340,7 +383,10 @@ describe('code that arrives damaged', () => {
     await expect.poll(() => transcript.getByRole('alert').isVisible(), SLOW).toBe(true)
     expect(await transcript.getByRole('alert').textContent()).toMatch(/arrived damaged/)
     gate?.allow()
-    await Promise.all([page.waitForEvent('load'), transcript.getByRole('alert').getByRole('button', { name: 'Retry' }).click()])
+    await Promise.all([
+      page.waitForEvent('load'),
+      transcript.getByRole('alert').getByRole('button', { name: 'Retry' }).click(),
+    ])
     await expect.poll(() => transcript.getByRole('status').first().textContent(), SLOW).toMatch(/^1 of \d+$/)
     expect(new URL(page.url()).searchParams.get('q')).toBe('terrafrom')
     expect(errors).toEqual([])
@@ -349,7 +395,13 @@ describe('code that arrives damaged', () => {
 
 /** Seconds on the player's clock ("4:31 / 1:06:10" → 271). */
 async function clockSeconds(page: Page): Promise<number> {
-  const text = (await page.getByRole('region', { name: 'Player' }).getByLabel('Current time').locator('span').first().textContent()) ?? ''
+  const text =
+    (await page
+      .getByRole('region', { name: 'Player' })
+      .getByLabel('Current time')
+      .locator('span')
+      .first()
+      .textContent()) ?? ''
   return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0)
 }
 
@@ -359,7 +411,10 @@ describe('the YouTube API fails', () => {
     const player = page.getByRole('region', { name: 'Player' })
     await expect.poll(() => player.getByText('The video can’t play here.').isVisible(), SLOW).toBe(true)
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All episodes' }).click()
-    await page.getByRole('link', { name: /Messy Transcripts/ }).first().click()
+    await page
+      .getByRole('link', { name: /Messy Transcripts/ })
+      .first()
+      .click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Messy Transcripts/)
     const started = Date.now()
     // Before, every later visit waited the full 8 s.
@@ -443,7 +498,10 @@ describe('a file gone after a new deploy', () => {
         deploy = await newDeployServed(p)
       },
     })
-    await page.getByRole('link', { name: /DataOps & GitOps/ }).first().click()
+    await page
+      .getByRole('link', { name: /DataOps & GitOps/ })
+      .first()
+      .click()
     await expect.poll(() => deploy?.documents(), SLOW).toBe(2)
     expect(new URL(page.url()).pathname).toBe(SEED)
   })

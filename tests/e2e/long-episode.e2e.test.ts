@@ -68,7 +68,9 @@ describe.skipIf(!slug)('the longest corpus episode', () => {
     }
     const reading = await probe.read(page)
     expect(reading.commits).toBeGreaterThanOrEqual(30)
-    console.log(`line changes: 30, commits: ${reading.commits}, line renders: ${reading.lineRenders}, most in one commit: ${Math.max(...reading.perCommit)}`)
+    console.log(
+      `line changes: 30, commits: ${reading.commits}, line renders: ${reading.lineRenders}, most in one commit: ${Math.max(...reading.perCommit)}`,
+    )
     // Each change re-renders the line that stops being current and the one that becomes current.
     expect(reading.lineRenders).toBeGreaterThanOrEqual(2 * 30)
     expect(Math.max(...reading.perCommit)).toBeLessThanOrEqual(2)

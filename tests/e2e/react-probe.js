@@ -8,7 +8,8 @@
   /** A transcript line's fiber: the memo component whose props carry the line, its href and onSeek. */
   function lineIndexOf(fiber) {
     const p = fiber.memoizedProps
-    if (!p || typeof p !== 'object' || !p.line || typeof p.href !== 'string' || typeof p.onSeek !== 'function') return -1
+    if (!p || typeof p !== 'object' || !p.line || typeof p.href !== 'string' || typeof p.onSeek !== 'function')
+      return -1
     return typeof p.line.index === 'number' ? p.line.index : -1
   }
 

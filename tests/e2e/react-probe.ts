@@ -16,6 +16,8 @@ export async function installReactProbe(page: Page): Promise<void> {
 }
 
 export const probe = {
-  reset: (page: Page) => page.evaluate(() => (window as unknown as { __reactProbe: { reset(): void } }).__reactProbe.reset()),
-  read: (page: Page) => page.evaluate(() => (window as unknown as { __reactProbe: { read(): ProbeReading } }).__reactProbe.read()),
+  reset: (page: Page) =>
+    page.evaluate(() => (window as unknown as { __reactProbe: { reset(): void } }).__reactProbe.reset()),
+  read: (page: Page) =>
+    page.evaluate(() => (window as unknown as { __reactProbe: { read(): ProbeReading } }).__reactProbe.read()),
 }

@@ -23,13 +23,16 @@ describe('routes', () => {
     await expect.poll(() => new URL(again.page.url()).pathname).toBe('/episodes/s11e03-from-data-science-to-dataops')
   })
 
-  it.each(['/episodes/no-such-episode', '/no/such/page', '/s99e99'])('shows a not-found page with a way home for %s', async (path) => {
-    const { page, errors } = await open(path)
-    await expect.poll(() => page.getByRole('heading', { name: 'Not found' }).isVisible()).toBe(true)
-    await page.getByRole('link', { name: 'See all episodes' }).click()
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/')
-    expect(errors).toEqual([])
-  })
+  it.each(['/episodes/no-such-episode', '/no/such/page', '/s99e99'])(
+    'shows a not-found page with a way home for %s',
+    async (path) => {
+      const { page, errors } = await open(path)
+      await expect.poll(() => page.getByRole('heading', { name: 'Not found' }).isVisible()).toBe(true)
+      await page.getByRole('link', { name: 'See all episodes' }).click()
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/')
+      expect(errors).toEqual([])
+    },
+  )
 
   it('shows an episode with no transcript as video only', async () => {
     const { page } = await open('/episodes/office-hours-video-only')
@@ -42,7 +45,11 @@ describe('routes', () => {
     await page.getByText('A second line.').hover()
     await page.waitForTimeout(300)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
-    expect(await page.locator('.episode-body script, .episode-body img, .transcript-pane img, .transcript-pane script').count()).toBe(0)
+    expect(
+      await page
+        .locator('.episode-body script, .episode-body img, .transcript-pane img, .transcript-pane script')
+        .count(),
+    ).toBe(0)
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
     expect(errors).toEqual([])
   })

@@ -27,7 +27,10 @@ describe('search in an episode', () => {
     const marked = page.locator('.transcript-pane .line-search-current')
     await expect.poll(() => marked.count()).toBe(1)
     // Clicking a result seeks the video to its line.
-    const first = results.getByRole('button').filter({ hasText: /terraform/i }).first()
+    const first = results
+      .getByRole('button')
+      .filter({ hasText: /terraform/i })
+      .first()
     const label = (await first.locator('.result-time').textContent()) ?? ''
     await first.click()
     await expect.poll(() => fake(page).state()).toBe(1)
@@ -53,7 +56,9 @@ describe('search in an episode', () => {
     await page.getByRole('checkbox', { name: /Tomasz/ }).check()
     await expect.poll(() => new URL(page.url()).searchParams.getAll('who')).toEqual(['Tomasz'])
     // The filter applies once the search engine has loaded.
-    await expect.poll(async () => [...new Set(await page.locator('.transcript-pane .speaker').allTextContents())]).toEqual(['Tomasz'])
+    await expect
+      .poll(async () => [...new Set(await page.locator('.transcript-pane .speaker').allTextContents())])
+      .toEqual(['Tomasz'])
   })
 
   it('is focused by / and takes special characters as text', async () => {
@@ -93,10 +98,17 @@ describe('search across all episodes', () => {
     const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
     await box.fill('terrafrom')
     const results = page.getByRole('region', { name: 'Results by episode' })
-    await expect.poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), { timeout: 15_000 }).toContain('DataOps & GitOps')
-    expect(await page.getByRole('status').filter({ hasText: 'matching line' }).textContent()).toMatch(/^\d+ matching lines? in 1 episode/)
+    await expect
+      .poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), { timeout: 15_000 })
+      .toContain('DataOps & GitOps')
+    expect(await page.getByRole('status').filter({ hasText: 'matching line' }).textContent()).toMatch(
+      /^\d+ matching lines? in 1 episode/,
+    )
     expect(new URL(page.url()).searchParams.get('q')).toBe('terrafrom')
-    const hit = results.getByRole('link').filter({ hasText: /Terraform/ }).first()
+    const hit = results
+      .getByRole('link')
+      .filter({ hasText: /Terraform/ })
+      .first()
     const text = ((await hit.locator('mark').first().textContent()) ?? '').toLowerCase()
     expect(text).toBe('terraform')
     const href = (await hit.getAttribute('href')) ?? ''
@@ -115,9 +127,14 @@ describe('search across all episodes', () => {
     const results = page.getByRole('region', { name: 'Results by episode' })
     await expect.poll(() => results.locator('.speaker').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     await page.getByRole('textbox', { name: 'Said by' }).fill('Tomas')
-    await page.getByRole('list', { name: 'Speaker suggestions' }).getByRole('button', { name: /^Tomasz/ }).click()
+    await page
+      .getByRole('list', { name: 'Speaker suggestions' })
+      .getByRole('button', { name: /^Tomasz/ })
+      .click()
     await expect.poll(() => new URL(page.url()).searchParams.getAll('who')).toEqual(['Tomasz'])
-    await expect.poll(async () => new Set(await results.locator('.speaker').allTextContents())).toEqual(new Set(['Tomasz: ']))
+    await expect
+      .poll(async () => new Set(await results.locator('.speaker').allTextContents()))
+      .toEqual(new Set(['Tomasz: ']))
     expect(errors).toEqual([])
   })
 

@@ -37,25 +37,35 @@ describe('prerendered HTML', () => {
     const page = await html('episodes/s11e03-from-data-science-to-dataops/index.html')
     expect(page).toContain('<title>DataOps &amp; GitOps for Data Teams')
     expect(page).toMatch(/<meta name="description" content="Master DataOps, GitOps and IaC/)
-    expect(page).toContain(`<link rel="canonical" href="${SITE}/playscript/episodes/s11e03-from-data-science-to-dataops" />`)
+    expect(page).toContain(
+      `<link rel="canonical" href="${SITE}/playscript/episodes/s11e03-from-data-science-to-dataops" />`,
+    )
     expect(page).toContain('<meta property="og:title" content="DataOps &amp; GitOps for Data Teams')
     expect(page).toContain('<meta property="og:image" content="https://i.ytimg.com/vi/lem7knxqNzg/hqdefault.jpg" />')
     expect(page).toContain('<meta name="twitter:card" content="summary_large_image" />')
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1]
-    expect(JSON.parse(ld ?? 'null')).toMatchObject({ '@type': 'PodcastEpisode', episodeNumber: 3, partOfSeason: { seasonNumber: 11 } })
+    expect(JSON.parse(ld ?? 'null')).toMatchObject({
+      '@type': 'PodcastEpisode',
+      episodeNumber: 3,
+      partOfSeason: { seasonNumber: 11 },
+    })
     // The transcript is in the HTML, readable without JavaScript.
     expect(page).toContain('Tomasz is a DataOps who lives in Poland')
     // Time links are share links relative to the page, so they hold under any prefix.
     expect(page).toContain('href="?t=271"')
     expect(await html('index.html')).toContain('href="/playscript/episodes/s11e03-from-data-science-to-dataops"')
-    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' www.youtube.com/)
+    expect(page).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' www.youtube.com/,
+    )
     expect(page).not.toMatch(/\son[a-z]+="/)
   })
 
   it('writes a home page, a 404 page and short-link pages', async () => {
     expect(await html('index.html')).toContain('Every episode, every word')
     expect(await html('404.html')).toContain('Not found')
-    expect(await html('s11e03/index.html')).toContain('href="https://example.org/playscript/episodes/s11e03-from-data-science-to-dataops"')
+    expect(await html('s11e03/index.html')).toContain(
+      'href="https://example.org/playscript/episodes/s11e03-from-data-science-to-dataops"',
+    )
   })
 
   it('keeps each episode page within three times its text', async () => {
@@ -69,7 +79,9 @@ describe('served under a prefix by a plain static server', () => {
   it('opens the home page and an episode, and the episode works', async () => {
     const { page, errors } = await openUrl(`${server.url}/`)
     await page.getByRole('link', { name: /DataOps & GitOps/ }).click()
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/playscript/episodes/s11e03-from-data-science-to-dataops')
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe('/playscript/episodes/s11e03-from-data-science-to-dataops')
     await playerReady(page)
     await page.getByRole('region', { name: 'Transcript' }).getByText('So you tried all these positions').click()
     await expect.poll(() => fake(page).time()).toBe(271)
@@ -86,7 +98,9 @@ describe('served under a prefix by a plain static server', () => {
 
   it('follows a short link, keeping the time', async () => {
     const { page } = await openUrl(`${server.url}/s11e03/?t=271`)
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/playscript/episodes/s11e03-from-data-science-to-dataops')
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe('/playscript/episodes/s11e03-from-data-science-to-dataops')
     await playerReady(page)
     await expect.poll(() => activeLineText(page)).toContain('So you tried all these positions')
   })

@@ -30,6 +30,8 @@ describe('a missing corpus', () => {
   it('fails when PLAYSCRIPT_REQUIRE_CORPUS=1', () => {
     const { status, out } = checkCorpusWith({ ...missing, PLAYSCRIPT_REQUIRE_CORPUS: '1' })
     expect(status).not.toBe(0)
-    expect(out).toContain('the episode corpus is required (PLAYSCRIPT_REQUIRE_CORPUS=1) but is not at /nonexistent/playscript-corpus')
+    expect(out).toContain(
+      'the episode corpus is required (PLAYSCRIPT_REQUIRE_CORPUS=1) but is not at /nonexistent/playscript-corpus',
+    )
   }, 30_000)
 })

@@ -26,7 +26,11 @@ export function corpusRequired(): boolean {
 /** True when CORPUS_DIR is a folder holding at least one `.md` file. */
 export function corpusAvailable(): boolean {
   try {
-    return existsSync(CORPUS_DIR) && statSync(CORPUS_DIR).isDirectory() && readdirSync(CORPUS_DIR).some((n) => /\.md$/i.test(n))
+    return (
+      existsSync(CORPUS_DIR) &&
+      statSync(CORPUS_DIR).isDirectory() &&
+      readdirSync(CORPUS_DIR).some((n) => /\.md$/i.test(n))
+    )
   } catch {
     return false
   }
@@ -49,7 +53,9 @@ export function checkCorpus(what: string): boolean {
   const available = corpusAvailable()
   if (!available) {
     if (corpusRequired()) {
-      throw new Error(`${what}: the episode corpus is required (${REQUIRE_CORPUS_ENV}=1) but is not at ${CORPUS_DIR}; set ${CORPUS_ENV}=/path/to/corpus.`)
+      throw new Error(
+        `${what}: the episode corpus is required (${REQUIRE_CORPUS_ENV}=1) but is not at ${CORPUS_DIR}; set ${CORPUS_ENV}=/path/to/corpus.`,
+      )
     }
     console.warn(corpusMissingMessage(what))
   }

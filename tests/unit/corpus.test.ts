@@ -58,7 +58,9 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
 
     const lines = loaded.episodes.reduce((n, e) => n + e.timeline.lines.length, 0)
     // Headers with no lines of their own are not chapters (timeline rule 6): count the written ones.
-    const headers = files.filter((f) => !isDraft(f.name)).reduce((n, f) => n + (f.text.match(/^- header:/gm)?.length ?? 0), 0)
+    const headers = files
+      .filter((f) => !isDraft(f.name))
+      .reduce((n, f) => n + (f.text.match(/^- header:/gm)?.length ?? 0), 0)
     const chapters = loaded.episodes.reduce((n, e) => n + e.timeline.chapters.length, 0)
     expect(chapters).toBeLessThan(headers)
     expect(loaded.episodes.every((e) => e.timeline.chapters.every((c) => c.firstLine >= 0))).toBe(true)
@@ -91,17 +93,24 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
     expect(drafts.length).toBeGreaterThan(0)
     expect(loaded.skipped).toEqual(drafts.map((f) => ({ file: f.display, reason: 'draft' })))
     for (const f of drafts) {
-      expect(problemsOf(f)).toEqual([{ file: f.display, line: 1, severity: 'note', message: expect.stringMatching(/draft/) }])
+      expect(problemsOf(f)).toEqual([
+        { file: f.display, line: 1, severity: 'note', message: expect.stringMatching(/draft/) },
+      ])
     }
   })
 
   it('gives the file with no front matter exactly one error, naming it, at line 1', () => {
     const noFrontMatter = files.filter((f) => !hasFrontMatter(f.text))
-    expect(noFrontMatter.map((f) => f.name), 'files without a leading "---"').toHaveLength(1)
+    expect(
+      noFrontMatter.map((f) => f.name),
+      'files without a leading "---"',
+    ).toHaveLength(1)
     const f = noFrontMatter[0]
     if (!f) return
     const expectOneError = (problems: readonly Problem[]) =>
-      expect(problems).toEqual([{ file: f.display, line: 1, severity: 'error', message: expect.stringMatching(/front matter/) }])
+      expect(problems).toEqual([
+        { file: f.display, line: 1, severity: 'error', message: expect.stringMatching(/front matter/) },
+      ])
     if (isDraft(f.name)) {
       // In this corpus the file is also a draft, so the folder load skips it
       // (checked above). Read as if it were published, it must fail cleanly:
@@ -122,7 +131,12 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
       expect(f).toBeDefined()
       if (!f) continue
       expect(/^transcript:/m.test(f.text)).toBe(false)
-      expect(problemsOf(f)).toContainEqual({ file: f.display, line: expect.any(Number), severity: 'warning', message: expect.stringMatching(/no transcript/) })
+      expect(problemsOf(f)).toContainEqual({
+        file: f.display,
+        line: expect.any(Number),
+        severity: 'warning',
+        message: expect.stringMatching(/no transcript/),
+      })
     }
   })
 
@@ -174,7 +188,8 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
       e.timeline.chapters.forEach((c, i) => {
         const prev = e.timeline.chapters[i - 1]
         if (!Number.isFinite(c.start)) bad.push(`${e.meta.slug} chapter ${i}: start ${c.start}`)
-        if (prev && c.start < prev.start) bad.push(`${e.meta.slug} chapter ${i} "${c.title}": ${c.start} before ${prev.start}`)
+        if (prev && c.start < prev.start)
+          bad.push(`${e.meta.slug} chapter ${i} "${c.title}": ${c.start} before ${prev.start}`)
       })
     }
     expect(bad, bad.join('\n')).toEqual([])
@@ -193,7 +208,9 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
   it("matches the README's figures", () => {
     const lines = loaded.episodes.reduce((n, e) => n + e.timeline.lines.length, 0)
     // Headers with no lines of their own are not chapters (timeline rule 6): count the written ones.
-    const headers = files.filter((f) => !isDraft(f.name)).reduce((n, f) => n + (f.text.match(/^- header:/gm)?.length ?? 0), 0)
+    const headers = files
+      .filter((f) => !isDraft(f.name))
+      .reduce((n, f) => n + (f.text.match(/^- header:/gm)?.length ?? 0), 0)
     const chapters = loaded.episodes.reduce((n, e) => n + e.timeline.chapters.length, 0)
     expect(chapters).toBeLessThan(headers)
     expect(loaded.episodes.every((e) => e.timeline.chapters.every((c) => c.firstLine >= 0))).toBe(true)
@@ -207,11 +224,13 @@ describe.skipIf(!available)(`the real corpus (${CORPUS_DIR})`, () => {
     expect(lines).toBe(README.lines)
     expect(headers).toBe(README.headers)
     expect(Math.max(...loaded.episodes.map((e) => e.timeline.lines.length))).toBe(README.maxLinesInOneEpisode)
-    const lastWritten = Math.max(...loaded.episodes.flatMap((e) => e.timeline.lines.filter((l) => !l.estimated).map((l) => l.start)))
+    const lastWritten = Math.max(
+      ...loaded.episodes.flatMap((e) => e.timeline.lines.filter((l) => !l.estimated).map((l) => l.start)),
+    )
     expect(lastWritten).toBe(README.lastTimestampSec)
   })
 
-  it('has the README\'s 176 speakers (173 once trailing colons and full stops are trimmed): one more only in the unpublished draft', () => {
+  it("has the README's 176 speakers (173 once trailing colons and full stops are trimmed): one more only in the unpublished draft", () => {
     // The README counted speaker names over every file, drafts included; one
     // name is spoken only in the draft with no front matter. Read that draft
     // from its first "---" on to count its speakers too.

@@ -38,10 +38,10 @@ const STRING_RUNS = Math.max(100, Math.round(MUTATION_RUNS / 3))
 
 // --- The invariant -----------------------------------------------------------------
 
-
 const SEVERITIES = new Set(['error', 'warning', 'note'])
 
-const PAGE_TEMPLATE = '<html><head><meta name="description" content="x" /><title>t</title><script type="module" src="/a.js"></script></head><body><div id="root"></div></body></html>'
+const PAGE_TEMPLATE =
+  '<html><head><meta name="description" content="x" /><title>t</title><script type="module" src="/a.js"></script></head><body><div id="root"></div></body></html>'
 
 /** Lines as the pipeline counts them (it reads `\r\n` and `\r` as line breaks too). */
 function lineCount(text: string): number {
@@ -56,12 +56,14 @@ function checkResult(name: string, text: string, result: ParseResult): void {
   const maxLine = lineCount(text) + 1
   for (const p of result.problems) {
     if (p.file !== name) fail(`problem names file ${JSON.stringify(p.file)}, not ${JSON.stringify(name)}`)
-    if (!Number.isInteger(p.line) || p.line < 1 || p.line > maxLine) fail(`problem line ${p.line} is outside 1..${maxLine}`)
+    if (!Number.isInteger(p.line) || p.line < 1 || p.line > maxLine)
+      fail(`problem line ${p.line} is outside 1..${maxLine}`)
     if (!SEVERITIES.has(p.severity)) fail(`problem severity ${String(p.severity)}`)
     if (typeof p.message !== 'string' || !p.message.trim()) fail('problem with an empty message')
     // Compiler-style output is one line per problem, and never a stack trace.
     if (/[\r\n]/.test(p.message)) fail(`a message on several lines: ${JSON.stringify(p.message)}`)
-    if (/^\s*at \S/.test(p.message) || /\((?:file:|node:|\/)[^)]*:\d+:\d+\)/.test(p.message)) fail(`stack trace in a message: ${p.message}`)
+    if (/^\s*at \S/.test(p.message) || /\((?:file:|node:|\/)[^)]*:\d+:\d+\)/.test(p.message))
+      fail(`stack trace in a message: ${p.message}`)
     // The pipeline's catch-all: reaching it means something threw inside.
     if (p.message.startsWith('internal error')) fail(`the pipeline threw inside: ${p.message}`)
   }
@@ -75,22 +77,35 @@ function checkResult(name: string, text: string, result: ParseResult): void {
   const e = result.episode
   if (e.meta.slug !== slugFromFileName(name) || !SLUG.test(e.meta.slug)) fail(`slug ${JSON.stringify(e.meta.slug)}`)
   // No control character or bidi override reaches the site; no invisible character in a title or a name.
-  const names = [e.meta.title, e.meta.short ?? '', ...e.meta.speakers, ...e.meta.guestNames, ...e.timeline.chapters.map((c) => c.title)]
+  const names = [
+    e.meta.title,
+    e.meta.short ?? '',
+    ...e.meta.speakers,
+    ...e.meta.guestNames,
+    ...e.timeline.chapters.map((c) => c.title),
+  ]
   const texts = [...names, e.meta.description ?? '', e.intro ?? '', e.bodyHtml, ...e.timeline.lines.map((l) => l.text)]
   // eslint-disable-next-line no-control-regex
-  const bad = texts.find((t) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t))
+  const bad = texts.find((t) =>
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t),
+  )
   if (bad !== undefined) fail(`a control character or bidi override in ${JSON.stringify(bad.slice(0, 60))}`)
   const invisible = names.find((t) => /[\u200b-\u200f\u2060-\u2064\ufeff]/.test(t))
   if (invisible !== undefined) fail(`an invisible character in the name ${JSON.stringify(invisible)}`)
   // The page template takes the title and description as written: no `$` pattern is expanded.
   const description = e.meta.description ?? ''
   const page = fillPage(PAGE_TEMPLATE, { title: e.meta.title, description, body: '' })
-  if (!page.includes(`<title>${escapeHtml(e.meta.title)}</title>`) || !page.includes(`content="${escapeHtml(description)}"`) || page.split('<script').length !== 2) {
+  if (
+    !page.includes(`<title>${escapeHtml(e.meta.title)}</title>`) ||
+    !page.includes(`content="${escapeHtml(description)}"`) ||
+    page.split('<script').length !== 2
+  ) {
     fail('the page template changed the title or description')
   }
   if (!/^[A-Za-z0-9_-]{11}$/.test(e.meta.youtubeId)) fail(`video id ${e.meta.youtubeId}`)
   const tl = e.timeline
-  if (e.meta.lineCount !== tl.lines.length || e.meta.chapterCount !== tl.chapters.length) fail('counts disagree with the timeline')
+  if (e.meta.lineCount !== tl.lines.length || e.meta.chapterCount !== tl.chapters.length)
+    fail('counts disagree with the timeline')
   tl.lines.forEach((l, i) => {
     if (l.index !== i) fail(`line ${i} has index ${l.index}`)
     if (!Number.isFinite(l.start) || l.start < 0) fail(`line ${i} starts at ${l.start}`)
@@ -106,7 +121,8 @@ function checkResult(name: string, text: string, result: ParseResult): void {
   if (e.meta.durationSec !== undefined && !Number.isFinite(e.meta.durationSec)) fail(`duration ${e.meta.durationSec}`)
   // The Vite plugin ships the episode as JSON: it must survive the trip.
   const json = JSON.stringify(e)
-  if (JSON.stringify(JSON.parse(json)) !== json || /\bnull\b/.test(JSON.stringify(tl.lines.map((l) => l.start)))) fail('episode does not survive JSON')
+  if (JSON.stringify(JSON.parse(json)) !== json || /\bnull\b/.test(JSON.stringify(tl.lines.map((l) => l.start))))
+    fail('episode does not survive JSON')
 }
 
 /** Parses (must not throw) and checks. */
@@ -115,7 +131,9 @@ function parseAndCheck(name: string, text: string): ParseResult {
   try {
     result = parseEpisodeFile(name, text)
   } catch (err) {
-    throw new Error(`parseEpisodeFile threw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, { cause: err })
+    throw new Error(`parseEpisodeFile threw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, {
+      cause: err,
+    })
   }
   checkResult(name, text, result)
   return result
@@ -125,30 +143,160 @@ function parseAndCheck(name: string, text: string): ParseResult {
 
 /** YAML value texts of every type, plus broken ones. A leading "\n" means a block value, indented under its key. */
 const VALUES = [
-  '42', '-1', '0', '-0', '3.5', '1e400', '-1e400', '99999999999999999999999', '1.7976931348623157e308', '9007199254740993',
-  '.nan', '.inf', '-.inf', 'NaN', '"NaN"', 'Infinity', '"-5"', '"1:02:28"', '"37:567"', '1:02:28', '0x1F', '0o17',
-  '~', 'null', '', 'true', '""', '"  "', "'text'", 'text', '2022-05-27', 'PT1H', 'P1DT',
-  '[]', '[1, 2]', '{}', '{a: 1}', '[{line: x, sec: 1}]', '{line: x, sec: -3}', '{header: h}',
-  '!!str 12', '!!binary aGVsbG8=', '!!int "7"', '!!float x', '!custom x', '&anc x', '*anc', '*missing',
-  '|\n  a block', '>-\n  folded\n  text', '\n  - a\n  - b', '\n  - line: x\n    sec: 5', '\n  k: v\n  youtube: lem7knxqNzg',
-  '"unclosed', "'unclosed", '[unclosed', '{unclosed', 'a: b: c', '- item', '"\\u0000"', '"\\uD800"', '"\\x"',
-  'https://youtu.be/lem7knxqNzg', 'lem7knxqNzg?t=1', 'NfAJAr7FvyY&t', '{{ youtube_id }}', '"{{ title }}"', 'x'.repeat(5000),
+  '42',
+  '-1',
+  '0',
+  '-0',
+  '3.5',
+  '1e400',
+  '-1e400',
+  '99999999999999999999999',
+  '1.7976931348623157e308',
+  '9007199254740993',
+  '.nan',
+  '.inf',
+  '-.inf',
+  'NaN',
+  '"NaN"',
+  'Infinity',
+  '"-5"',
+  '"1:02:28"',
+  '"37:567"',
+  '1:02:28',
+  '0x1F',
+  '0o17',
+  '~',
+  'null',
+  '',
+  'true',
+  '""',
+  '"  "',
+  "'text'",
+  'text',
+  '2022-05-27',
+  'PT1H',
+  'P1DT',
+  '[]',
+  '[1, 2]',
+  '{}',
+  '{a: 1}',
+  '[{line: x, sec: 1}]',
+  '{line: x, sec: -3}',
+  '{header: h}',
+  '!!str 12',
+  '!!binary aGVsbG8=',
+  '!!int "7"',
+  '!!float x',
+  '!custom x',
+  '&anc x',
+  '*anc',
+  '*missing',
+  '|\n  a block',
+  '>-\n  folded\n  text',
+  '\n  - a\n  - b',
+  '\n  - line: x\n    sec: 5',
+  '\n  k: v\n  youtube: lem7knxqNzg',
+  '"unclosed',
+  "'unclosed",
+  '[unclosed',
+  '{unclosed',
+  'a: b: c',
+  '- item',
+  '"\\u0000"',
+  '"\\uD800"',
+  '"\\x"',
+  'https://youtu.be/lem7knxqNzg',
+  'lem7knxqNzg?t=1',
+  'NfAJAr7FvyY&t',
+  '{{ youtube_id }}',
+  '"{{ title }}"',
+  'x'.repeat(5000),
   // `$` replacement patterns, control, bidi and zero-width characters, names that are not names.
-  '"$$E = mc^2$$"', "'$` and $& and $''", '"$$$"', '"$1 $<n>"', '"a\\0b\\x07c\\x1bd\\x7fe"', '"\\u202Eevil\\u2066x"', '"Al\\u200Bexey\\uFEFF"',
-  "'Alexey:'", "'Alexey.'", 'Alexeylexey', "'So this is a whole sentence given as a name, isn''t it?'",
+  '"$$E = mc^2$$"',
+  "'$` and $& and $''",
+  '"$$$"',
+  '"$1 $<n>"',
+  '"a\\0b\\x07c\\x1bd\\x7fe"',
+  '"\\u202Eevil\\u2066x"',
+  '"Al\\u200Bexey\\uFEFF"',
+  "'Alexey:'",
+  "'Alexey.'",
+  'Alexeylexey',
+  "'So this is a whole sentence given as a name, isn''t it?'",
 ]
 
 const TRANSCRIPT_FIELDS = ['line', 'sec', 'time', 'who', 'header', '__proto__', 'constructor']
 
 const TOKENS = [
-  '\t', '\0', '\r', '\r\n', '\uFEFF', '\u2028', '\u0085', '\uFFFE', '#', ':', ': ', '- ', '---', '...', '&', '*', '!', '|', '>', '%YAML 1.1',
-  '@', '`', '{', '}', '[', ']', ',', '?', '"', "'", '\\', '<<: *a', '\n---\n', '\n  ', '\n\t',
-  '$$', '$`', "$'", '$&', '$1', '\u0007', '\u001b', '\u007f', '\u0085', '\u202e', '\u2066', '\u200b', '\u200d', '’', '🎙',
+  '\t',
+  '\0',
+  '\r',
+  '\r\n',
+  '\uFEFF',
+  '\u2028',
+  '\u0085',
+  '\uFFFE',
+  '#',
+  ':',
+  ': ',
+  '- ',
+  '---',
+  '...',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%YAML 1.1',
+  '@',
+  '`',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '?',
+  '"',
+  "'",
+  '\\',
+  '<<: *a',
+  '\n---\n',
+  '\n  ',
+  '\n\t',
+  '$$',
+  '$`',
+  "$'",
+  '$&',
+  '$1',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\u200d',
+  '’',
+  '🎙',
 ]
 
 const KINDS = [
-  'deleteKey', 'retype', 'field', 'shuffle', 'duplicateItem', 'deleteItem', 'truncate', 'dropClosingFence',
-  'tab', 'indent', 'quote', 'bytes', 'deleteLine', 'duplicateLine', 'crlf', 'bom',
+  'deleteKey',
+  'retype',
+  'field',
+  'shuffle',
+  'duplicateItem',
+  'deleteItem',
+  'truncate',
+  'dropClosingFence',
+  'tab',
+  'indent',
+  'quote',
+  'bytes',
+  'deleteLine',
+  'duplicateLine',
+  'crlf',
+  'bom',
 ] as const
 
 interface Mutation {
@@ -255,8 +403,12 @@ function mutate(text: string, m: Mutation): string {
       const existing = lines.slice(from, to).findIndex((l) => new RegExp(`^\\s*(- )?${field}:`).test(l))
       if (existing >= 0) {
         const at = from + existing
-        const col = (/^\s*(- )?/.exec(lines[at] ?? '')?.[0].length ?? 0)
-        lines.splice(at, blockEnd(lines, at, col) - at, `${(lines[at] ?? '').slice(0, col)}${field}:${valueText(m.value, col + 2)}`)
+        const col = /^\s*(- )?/.exec(lines[at] ?? '')?.[0].length ?? 0
+        lines.splice(
+          at,
+          blockEnd(lines, at, col) - at,
+          `${(lines[at] ?? '').slice(0, col)}${field}:${valueText(m.value, col + 2)}`,
+        )
       } else {
         lines.splice(from + 1, 0, `  ${field}:${valueText(m.value, 4)}`)
       }
@@ -354,12 +506,34 @@ function excerpt(text: string, from: number, count: number, whole: boolean): str
   if (items.length === 0) return [...lines.slice(0, end), ...body].join('\n')
   const first = items[0]?.[0] ?? end
   const picked = items.slice(from % items.length, (from % items.length) + count)
-  return [...lines.slice(0, first), ...picked.flatMap(([s, e]) => lines.slice(s, e)), ...lines.slice(items[items.length - 1]?.[1] ?? end, end), ...body].join('\n')
+  return [
+    ...lines.slice(0, first),
+    ...picked.flatMap(([s, e]) => lines.slice(s, e)),
+    ...lines.slice(items[items.length - 1]?.[1] ?? end, end),
+    ...body,
+  ].join('\n')
 }
 
 /** File names an author might save: spaces, case, accents, other scripts, dots only, `$`, control characters. */
-const FILE_NAMES = ['my episode.md', 'Case.md', 'épisode-ünïcödé-日本語.md', '日本語.md', '...md', '..md', '.md', '$$.md', '$`x$&.md', 'a\u0000b.md', 'x\u202egnp.md', `${'long-'.repeat(30)}.md`, 'ok.md.md']
-const fileNameArb = fc.oneof(fc.constantFrom(...FILE_NAMES), fc.string({ unit: 'grapheme', maxLength: 20 }).map((n) => `${n.replace(/[\\/]/g, '')}.md`))
+const FILE_NAMES = [
+  'my episode.md',
+  'Case.md',
+  'épisode-ünïcödé-日本語.md',
+  '日本語.md',
+  '...md',
+  '..md',
+  '.md',
+  '$$.md',
+  '$`x$&.md',
+  'a\u0000b.md',
+  'x\u202egnp.md',
+  `${'long-'.repeat(30)}.md`,
+  'ok.md.md',
+]
+const fileNameArb = fc.oneof(
+  fc.constantFrom(...FILE_NAMES),
+  fc.string({ unit: 'grapheme', maxLength: 20 }).map((n) => `${n.replace(/[\\/]/g, '')}.md`),
+)
 
 // --- Tests over the corpus ---------------------------------------------------------
 
@@ -417,13 +591,31 @@ describe.skipIf(!available)(`fuzz: ${MUTATION_RUNS} seeded mutations of real cor
 
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom(...TOKENS, 'a', ' ', '\n', 'title', 'ids', 'youtube', 'transcript', 'line', 'sec'), maxLength: 60 }),
+  fc.string({
+    unit: fc.constantFrom(...TOKENS, 'a', ' ', '\n', 'title', 'ids', 'youtube', 'transcript', 'line', 'sec'),
+    maxLength: 60,
+  }),
 )
 
 /** Values of every JSON-ish type, including the awkward numbers. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2, maxKeys: 4, withNullPrototype: false }),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, -1, 1e21, Number.MAX_VALUE, '', ' ', 'NaN', '1:02:28', '-5', 'lem7knxqNzg', null),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    -1,
+    1e21,
+    Number.MAX_VALUE,
+    '',
+    ' ',
+    'NaN',
+    '1:02:28',
+    '-5',
+    'lem7knxqNzg',
+    null,
+  ),
 )
 
 const transcriptItemArb = fc.record(
@@ -431,28 +623,57 @@ const transcriptItemArb = fc.record(
     header: fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: anyValue }),
     line: fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: anyValue }),
     sec: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 6000 }) }, { weight: 1, arbitrary: anyValue }),
-    time: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('0:05', '1:02:28', '37:567', '9:\n46') }, { weight: 1, arbitrary: anyValue }),
-    who: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('Alexey', 'Guest', ' ') }, { weight: 1, arbitrary: anyValue }),
+    time: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('0:05', '1:02:28', '37:567', '9:\n46') },
+      { weight: 1, arbitrary: anyValue },
+    ),
+    who: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('Alexey', 'Guest', ' ') },
+      { weight: 1, arbitrary: anyValue },
+    ),
   },
   { requiredKeys: [] },
 )
 
 const frontMatterArb = fc.record(
   {
-    title: fc.oneof({ weight: 9, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, { weight: 1, arbitrary: anyValue }),
+    title: fc.oneof(
+      { weight: 9, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+      { weight: 1, arbitrary: anyValue },
+    ),
     ids: fc.oneof(
-      { weight: 9, arbitrary: fc.record({ youtube: fc.constantFrom('lem7knxqNzg', 'NfAJAr7FvyY&t', 'https://youtu.be/lem7knxqNzg', 'short', '') }) },
+      {
+        weight: 9,
+        arbitrary: fc.record({
+          youtube: fc.constantFrom('lem7knxqNzg', 'NfAJAr7FvyY&t', 'https://youtu.be/lem7knxqNzg', 'short', ''),
+        }),
+      },
       { weight: 1, arbitrary: anyValue },
     ),
     season: fc.oneof({ weight: 4, arbitrary: fc.nat(30) }, { weight: 1, arbitrary: anyValue }),
-    guests: fc.oneof({ weight: 4, arbitrary: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }) }, { weight: 1, arbitrary: anyValue }),
-    links: fc.oneof(
-      { weight: 4, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.webUrl(), anyValue), { maxKeys: 3 }) },
+    guests: fc.oneof(
+      { weight: 4, arbitrary: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }) },
       { weight: 1, arbitrary: anyValue },
     ),
-    duration: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('PT01H05M09S', 'PT', 'P1DT') }, { weight: 1, arbitrary: anyValue }),
-    date: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('2022-05-27', '2022-13-99') }, { weight: 1, arbitrary: anyValue }),
-    transcript: fc.oneof({ weight: 9, arbitrary: fc.array(transcriptItemArb, { maxLength: 12 }) }, { weight: 1, arbitrary: anyValue }),
+    links: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.webUrl(), anyValue), { maxKeys: 3 }),
+      },
+      { weight: 1, arbitrary: anyValue },
+    ),
+    duration: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('PT01H05M09S', 'PT', 'P1DT') },
+      { weight: 1, arbitrary: anyValue },
+    ),
+    date: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('2022-05-27', '2022-13-99') },
+      { weight: 1, arbitrary: anyValue },
+    ),
+    transcript: fc.oneof(
+      { weight: 9, arbitrary: fc.array(transcriptItemArb, { maxLength: 12 }) },
+      { weight: 1, arbitrary: anyValue },
+    ),
   },
   { requiredKeys: ['title', 'ids'] },
 )
@@ -480,7 +701,8 @@ describe('fuzz: arbitrary input', () => {
     fc.assert(
       fc.property(fileNameArb, (name) => {
         const result = parseAndCheck(name, '---\ntitle: T\nids:\n  youtube: lem7knxqNzg\n---\n')
-        if (!result.episode && !result.skipped) expect(result.problems).toContainEqual(expect.objectContaining({ line: 1, severity: 'error' }))
+        if (!result.episode && !result.skipped)
+          expect(result.problems).toContainEqual(expect.objectContaining({ line: 1, severity: 'error' }))
       }),
       { seed: SEED, numRuns: STRING_RUNS },
     )
@@ -520,11 +742,17 @@ describe('regressions found by fuzzing', () => {
   it('an unresolved alias is a YAML error at its line, not an internal error', () => {
     const text = `${head}transcript:\n- line: hi\n  who: *nobody\n---\n`
     const { problems } = parseEpisodeFile('alias.md', text)
-    expect(problems).toEqual([{ file: 'alias.md', line: 7, severity: 'error', message: expect.not.stringMatching(/^internal error/) }])
+    expect(problems).toEqual([
+      { file: 'alias.md', line: 7, severity: 'error', message: expect.not.stringMatching(/^internal error/) },
+    ])
   })
 
   it('an alias bomb is a YAML error at its line, not an internal error', () => {
-    const rows = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]']
+    const rows = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    ]
     const { problems } = parseEpisodeFile('bomb.md', `${head}${rows.join('\n')}\n---\n`)
     expect(problems).toHaveLength(1)
     expect(problems[0]?.message).not.toMatch(/^internal error/)

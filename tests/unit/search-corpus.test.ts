@@ -6,7 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { EpisodeData } from '../../src/lib/episode/types.ts'
-import { buildCorpusIndex, loadCorpusIndex, type CorpusHit, type CorpusIndexData, type CorpusResult, type CorpusSearch } from '../../src/lib/search/corpus-search.ts'
+import {
+  buildCorpusIndex,
+  loadCorpusIndex,
+  type CorpusHit,
+  type CorpusIndexData,
+  type CorpusResult,
+  type CorpusSearch,
+} from '../../src/lib/search/corpus-search.ts'
 import { createEpisodeSearch } from '../../src/lib/search/episode-search.ts'
 import { fold, tokenize } from '../../src/lib/search/normalize.ts'
 import { loadEpisodeDir } from '../../src/pipeline/load.ts'
@@ -22,7 +29,9 @@ interface Ranked {
 
 /** The hits in rank order: best group first, its hits best first. */
 function flatten(r: CorpusResult, texts: Map<string, string[]>): Ranked[] {
-  return r.groups.flatMap((g) => g.hits.map((hit) => ({ slug: g.slug, hit, text: texts.get(g.slug)?.[hit.line] ?? '' })))
+  return r.groups.flatMap((g) =>
+    g.hits.map((hit) => ({ slug: g.slug, hit, text: texts.get(g.slug)?.[hit.line] ?? '' })),
+  )
 }
 
 function words(text: string): string[] {
@@ -41,8 +50,14 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
 
   beforeAll(async () => {
     episodes = (await loadEpisodeDir(CORPUS_DIR)).episodes.filter((e) => e.timeline.lines.length > 0)
-    for (const e of episodes) texts.set(e.meta.slug, e.timeline.lines.map((l) => l.text))
-    const data = buildCorpusIndex(episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })))
+    for (const e of episodes)
+      texts.set(
+        e.meta.slug,
+        e.timeline.lines.map((l) => l.text),
+      )
+    const data = buildCorpusIndex(
+      episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })),
+    )
     corpus = loadCorpusIndex(JSON.parse(JSON.stringify(data)) as CorpusIndexData)
   }, 60_000)
 
@@ -82,7 +97,8 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
   })
 
   it('machine learning engineer: lines saying exactly that come first', () => {
-    for (const { text } of top('machine learning engineer', 10)) expect(folded(text)).toMatch(/\bmachine learning engineer/)
+    for (const { text } of top('machine learning engineer', 10))
+      expect(folded(text)).toMatch(/\bmachine learning engineer/)
   })
 
   it('psycopg: never said as such; only its misspelling "Psychopg" may come up, nothing random', () => {
@@ -99,7 +115,8 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
     expect(hits.length).toBeLessThanOrEqual(200)
     expect(r.groups.length).toBeGreaterThanOrEqual(10)
     for (const g of r.groups) {
-      for (let i = 1; i < g.hits.length; i++) expect(g.hits[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(g.hits[i]?.score ?? 0)
+      for (let i = 1; i < g.hits.length; i++)
+        expect(g.hits[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(g.hits[i]?.score ?? 0)
     }
     // The word "a" itself outranks words that merely start with it.
     expect(words(hits[0]?.text ?? '')).toContain('a')
@@ -121,7 +138,8 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
           const phrase = line.text.slice(t.start, t.start + 30)
           if (phrase.length < 30 || /["“”„«»]/.test(phrase)) continue
           const f = folded(phrase)
-          if (all.filter((x) => x.includes(f)).length === 1) return { slug: longest.meta.slug, line: line.index, phrase }
+          if (all.filter((x) => x.includes(f)).length === 1)
+            return { slug: longest.meta.slug, line: line.index, phrase }
         }
       }
       throw new Error('no unique phrase found')
@@ -151,7 +169,9 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
     const search = createEpisodeSearch(longest.timeline.lines, longest.timeline.chapters)
     for (const q of ['terraform', 'open source', 'kubernets', 'demo']) {
       const inEpisode = search.search(q).lines.map((h) => h.line)
-      const all = corpus.search(q, { limit: 10_000, perEpisode: 10_000 }).groups.find((g) => g.slug === longest.meta.slug)
+      const all = corpus
+        .search(q, { limit: 10_000, perEpisode: 10_000 })
+        .groups.find((g) => g.slug === longest.meta.slug)
       expect(inEpisode).toEqual(all ? all.hits.map((h) => h.line).sort((a, b) => a - b) : [])
     }
   })

@@ -46,7 +46,9 @@ function alignTranscriptUnderPlayer(): void {
 async function copyAndSay(path: string, what: string): Promise<void> {
   const url = absoluteAppUrl(path)
   const ok = await copyText(url)
-  useToast.getState().show(ok ? `Copied the link to ${what}: ${url}` : `Copying is blocked here. The link to ${what} is ${url}`)
+  useToast
+    .getState()
+    .show(ok ? `Copied the link to ${what}: ${url}` : `Copying is blocked here. The link to ${what} is ${url}`)
 }
 
 export function EpisodePage({ episode }: { episode: EpisodeData }) {
@@ -131,7 +133,10 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   useSyncLoop()
 
   // Relative to the page: the same share URL as `episodePath(slug, { t })` once resolved.
-  const lineHref = useCallback((line: TimedLine) => episodeSearch({ t: lineShareTime(timeline, line.index) }), [timeline])
+  const lineHref = useCallback(
+    (line: TimedLine) => episodeSearch({ t: lineShareTime(timeline, line.index) }),
+    [timeline],
+  )
   // A chapter's link selects its first line: that line's share time (a chapter with no line of
   // its own starts where the next line does).
   const chapterHref = useCallback((c: Chapter) => episodeSearch({ t: chapterShareTime(timeline, c) }), [timeline])
@@ -139,7 +144,10 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   const seekChapter = useCallback((c: Chapter) => usePlayback.getState().requestSeek(c.start, { play: true }), [])
   const copyLine = useCallback(
     (line: TimedLine) =>
-      void copyAndSay(episodePath(meta.slug, { t: lineShareTime(timeline, line.index) }), `${formatTime(line.start)}${line.speaker ? ` (${line.speaker})` : ''}`),
+      void copyAndSay(
+        episodePath(meta.slug, { t: lineShareTime(timeline, line.index) }),
+        `${formatTime(line.start)}${line.speaker ? ` (${line.speaker})` : ''}`,
+      ),
     [meta.slug, timeline],
   )
   const copyCurrent = useCallback(() => {
@@ -183,8 +191,16 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
       <div className="episode-layout">
         <div className="episode-side">
           <section aria-label="Player" className="player-section" data-pinned="">
-            <PlayerPanel meta={meta} chapters={timeline.chapters} startAt={startAt} length={length} onCopyCurrent={copyCurrent} />
-            {resumeAt !== null && !resumeDismissed ? <ResumeOffer at={resumeAt} onDone={() => setResumeDismissed(true)} /> : null}
+            <PlayerPanel
+              meta={meta}
+              chapters={timeline.chapters}
+              startAt={startAt}
+              length={length}
+              onCopyCurrent={copyCurrent}
+            />
+            {resumeAt !== null && !resumeDismissed ? (
+              <ResumeOffer at={resumeAt} onDone={() => setResumeDismissed(true)} />
+            ) : null}
           </section>
           <nav aria-label="Chapters" className="chapters">
             <details ref={chaptersRef} open>
@@ -202,11 +218,23 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
         <section aria-labelledby="transcript-heading" className="transcript-section">
           <div className="transcript-head">
             <h2 id="transcript-heading">Transcript</h2>
-            <button type="button" className="link-button needs-js" onClick={() => helpRef.current?.showModal()} aria-keyshortcuts="?">
+            <button
+              type="button"
+              className="link-button needs-js"
+              onClick={() => helpRef.current?.showModal()}
+              aria-keyshortcuts="?"
+            >
               Keyboard shortcuts
             </button>
           </div>
-          <EpisodeSearchPanel ref={searchRef} search={search} lines={timeline.lines} chapters={timeline.chapters} onSeekLine={seekLine} onSeekChapter={seekChapter} />
+          <EpisodeSearchPanel
+            ref={searchRef}
+            search={search}
+            lines={timeline.lines}
+            chapters={timeline.chapters}
+            onSeekLine={seekLine}
+            onSeekChapter={seekChapter}
+          />
           <TranscriptPane
             timeline={timeline}
             lineHref={lineHref}

@@ -24,7 +24,9 @@ export function HomeRoute() {
     <main id="main" className="home">
       <div className="home-intro">
         <h1>Every episode, every word</h1>
-        <p>Watch an episode with its transcript in step, jump to the chapter you need, and share any moment as a link.</p>
+        <p>
+          Watch an episode with its transcript in step, jump to the chapter you need, and share any moment as a link.
+        </p>
       </div>
       <section aria-labelledby="search-heading" className="home-search needs-js">
         <h2 id="search-heading">Find what anyone said</h2>
@@ -48,7 +50,9 @@ export function HomeRoute() {
             onChange={setFilter}
           />
         )}
-        {catalog.length > 0 && shown.length === 0 ? <p>No episode matches. Try fewer words, or another season or topic.</p> : null}
+        {catalog.length > 0 && shown.length === 0 ? (
+          <p>No episode matches. Try fewer words, or another season or topic.</p>
+        ) : null}
         <ul className="episode-grid">
           {shown.map((m) => (
             <li key={m.slug}>

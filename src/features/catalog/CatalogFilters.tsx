@@ -12,19 +12,33 @@ export interface CatalogFiltersProps {
 export function CatalogFilters({ filter, seasons, topics, shown, total, onChange }: CatalogFiltersProps) {
   const set = (patch: Partial<CatalogFilter>) => {
     const next: CatalogFilter = { ...filter, ...patch }
-    for (const k of Object.keys(next) as (keyof CatalogFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k]
+    for (const k of Object.keys(next) as (keyof CatalogFilter)[])
+      if (next[k] === undefined || next[k] === '') delete next[k]
     onChange(next)
   }
   return (
-    <form className="catalog-filters needs-js" role="search" aria-label="Filter episodes" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="catalog-filters needs-js"
+      role="search"
+      aria-label="Filter episodes"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label className="field field-grow">
         <span>Title, guest or topic</span>
-        <input type="search" value={filter.q ?? ''} placeholder="e.g. MLOps, Tomasz, Kaggle" onChange={(e) => set({ q: e.target.value || undefined })} />
+        <input
+          type="search"
+          value={filter.q ?? ''}
+          placeholder="e.g. MLOps, Tomasz, Kaggle"
+          onChange={(e) => set({ q: e.target.value || undefined })}
+        />
       </label>
       {seasons.length > 1 ? (
         <label className="field">
           <span>Season</span>
-          <select value={filter.season ?? ''} onChange={(e) => set({ season: e.target.value === '' ? undefined : Number(e.target.value) })}>
+          <select
+            value={filter.season ?? ''}
+            onChange={(e) => set({ season: e.target.value === '' ? undefined : Number(e.target.value) })}
+          >
             <option value="">All seasons</option>
             {seasons.map((s) => (
               <option key={s} value={s}>

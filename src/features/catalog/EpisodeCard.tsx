@@ -16,7 +16,11 @@ export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
     if (el && el.complete && el.naturalWidth === 0) setThumb(PLACEHOLDER)
   }, [])
   const code = shortCode(meta.season, meta.episode)
-  const facts = [meta.date, meta.durationSec ? formatDuration(meta.durationSec) : undefined, meta.lineCount ? `${meta.lineCount} lines` : 'Video only']
+  const facts = [
+    meta.date,
+    meta.durationSec ? formatDuration(meta.durationSec) : undefined,
+    meta.lineCount ? `${meta.lineCount} lines` : 'Video only',
+  ]
   return (
     <article className="episode-card">
       <img

@@ -21,7 +21,8 @@ export function EpisodeFacts({ episode }: { episode: EpisodeData }) {
   if (meta.guestNames.length) facts.push(`With ${meta.guestNames.join(', ')}`)
   if (meta.date) facts.push(formatDate(meta.date))
   if (meta.durationSec) facts.push(formatDuration(meta.durationSec))
-  if (meta.season !== undefined && meta.episode !== undefined) facts.push(`Season ${meta.season}, episode ${meta.episode}`)
+  if (meta.season !== undefined && meta.episode !== undefined)
+    facts.push(`Season ${meta.season}, episode ${meta.episode}`)
   return <p className="episode-facts">{facts.join(' · ')}</p>
 }
 
@@ -42,7 +43,9 @@ export function EpisodeAbout({ episode }: { episode: EpisodeData }) {
       ) : null}
       {episode.intro ? <p className="intro">{episode.intro}</p> : null}
       {/* Rendered and sanitised at build time: raw HTML escaped, unsafe links dropped. */}
-      {episode.bodyHtml ? <div className="episode-body" dangerouslySetInnerHTML={{ __html: episode.bodyHtml }} /> : null}
+      {episode.bodyHtml ? (
+        <div className="episode-body" dangerouslySetInnerHTML={{ __html: episode.bodyHtml }} />
+      ) : null}
     </div>
   )
 }

@@ -19,7 +19,9 @@ function fallBack(message: string, length: number): boolean {
   const apiMissing = rememberIfApiMissing()
   const { playerState, timeline } = usePlayback.getState()
   const firstLine = timeline?.lines[0]?.start ?? 0
-  usePlayback.getState().videoUnavailable(message, new ReadAlongClock(length, { onStateChange: playerState }, undefined, firstLine))
+  usePlayback
+    .getState()
+    .videoUnavailable(message, new ReadAlongClock(length, { onStateChange: playerState }, undefined, firstLine))
   return apiMissing
 }
 
@@ -78,7 +80,13 @@ export function PlayerPanel({ meta, chapters, startAt, length, onCopyCurrent }: 
     if (status !== 'loading') return
     // After the API failed once in this session, fall back at once rather than wait again.
     const wait = youtubeApiKnownToFail() ? 0 : PLAYER_READY_TIMEOUT_MS
-    const id = window.setTimeout(() => setApiMissing(fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', length)), wait)
+    const id = window.setTimeout(
+      () =>
+        setApiMissing(
+          fallBack('The YouTube player did not load: you may be offline, or an extension may block it.', length),
+        ),
+      wait,
+    )
     return () => window.clearTimeout(id)
   }, [status, length])
 
@@ -143,7 +151,12 @@ export function PlayerPanel({ meta, chapters, startAt, length, onCopyCurrent }: 
           {status === 'loading' ? <p className="player-loading needs-js">Loading the video…</p> : null}
           {/* Without JavaScript: the thumbnail opens the video on YouTube (React does not hydrate inside noscript). */}
           <noscript>
-            <a className="player-thumbnail" href={youtubeWatchUrl(meta.youtubeId)} target="_blank" rel="noopener noreferrer">
+            <a
+              className="player-thumbnail"
+              href={youtubeWatchUrl(meta.youtubeId)}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               <img src={youtubeThumbnailUrl(meta.youtubeId)} alt="" width={480} height={360} />
               <span>Watch on YouTube</span>
             </a>
@@ -167,7 +180,13 @@ export function PlayerPanel({ meta, chapters, startAt, length, onCopyCurrent }: 
         </noscript>
       ) : null}
       <div className="player-controls needs-js">
-        <button type="button" className="play-toggle" onClick={() => usePlayback.getState().togglePlay()} disabled={status === 'loading'} aria-keyshortcuts="k">
+        <button
+          type="button"
+          className="play-toggle"
+          onClick={() => usePlayback.getState().togglePlay()}
+          disabled={status === 'loading'}
+          aria-keyshortcuts="k"
+        >
           {playing ? 'Pause' : 'Play'}
         </button>
         <span className="clock" aria-label="Current time">

@@ -27,7 +27,14 @@ interface RawPlayer {
   getDuration(): number
 }
 
-const STATES: Record<number, PlayerState> = { [-1]: 'unstarted', 0: 'ended', 1: 'playing', 2: 'paused', 3: 'buffering', 5: 'cued' }
+const STATES: Record<number, PlayerState> = {
+  [-1]: 'unstarted',
+  0: 'ended',
+  1: 'playing',
+  2: 'paused',
+  3: 'buffering',
+  5: 'cued',
+}
 
 /** Error codes of the IFrame API, in words for the listener. */
 export function describePlayerError(code: unknown): string {

@@ -23,7 +23,14 @@ function Harness({ onSeek }: { onSeek: (l: TimedLine) => void }) {
   const location = useLocation()
   return (
     <>
-      <EpisodeSearchPanel ref={ref} search={search} lines={timeline.lines} chapters={timeline.chapters} onSeekLine={onSeek} onSeekChapter={() => {}} />
+      <EpisodeSearchPanel
+        ref={ref}
+        search={search}
+        lines={timeline.lines}
+        chapters={timeline.chapters}
+        onSeekLine={onSeek}
+        onSeekChapter={() => {}}
+      />
       <span data-testid="url">{location.search}</span>
     </>
   )
@@ -36,7 +43,11 @@ function setup(initial = '/') {
       <Harness onSeek={onSeek} />
     </MemoryRouter>,
   )
-  return { onSeek, box: screen.getByRole('searchbox', { name: 'Search transcript' }), status: () => screen.getByRole('status').textContent }
+  return {
+    onSeek,
+    box: screen.getByRole('searchbox', { name: 'Search transcript' }),
+    status: () => screen.getByRole('status').textContent,
+  }
 }
 
 describe('EpisodeSearchPanel', () => {
@@ -53,7 +64,11 @@ describe('EpisodeSearchPanel', () => {
     const results = screen.getByRole('list', { name: 'Search results' })
     // The chapter title matches too, listed first.
     expect(within(results).getAllByRole('button')[0]).toHaveTextContent('Chapter: Kubernetes basics')
-    expect(within(results).getAllByRole('listitem').find((li) => li.getAttribute('aria-current') === 'true')).toHaveTextContent('Kubernetes again')
+    expect(
+      within(results)
+        .getAllByRole('listitem')
+        .find((li) => li.getAttribute('aria-current') === 'true'),
+    ).toHaveTextContent('Kubernetes again')
     expect(screen.getByTestId('url').textContent).toBe('?q=kubernets')
   })
 

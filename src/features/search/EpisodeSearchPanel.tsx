@@ -32,7 +32,8 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
       search.setQuery('')
     }
   }
-  const toggleSpeaker = (name: string, on: boolean) => search.setSpeakers(on ? [...speakers, name] : speakers.filter((s) => s !== name))
+  const toggleSpeaker = (name: string, on: boolean) =>
+    search.setSpeakers(on ? [...speakers, name] : speakers.filter((s) => s !== name))
   const status = search.failed
     ? 'Search is unavailable'
     : !active
@@ -61,10 +62,22 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
         <span className="search-count" role="status" aria-live="polite">
           {status}
         </span>
-        <button type="button" aria-label="Previous result" aria-keyshortcuts="Shift+Enter" disabled={total === 0} onClick={() => search.move(-1)}>
+        <button
+          type="button"
+          aria-label="Previous result"
+          aria-keyshortcuts="Shift+Enter"
+          disabled={total === 0}
+          onClick={() => search.move(-1)}
+        >
           ↑
         </button>
-        <button type="button" aria-label="Next result" aria-keyshortcuts="Enter" disabled={total === 0} onClick={() => search.move(1)}>
+        <button
+          type="button"
+          aria-label="Next result"
+          aria-keyshortcuts="Enter"
+          disabled={total === 0}
+          onClick={() => search.move(1)}
+        >
           ↓
         </button>
         <details className="speaker-filter">
@@ -73,8 +86,12 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
             <legend>Only lines by</legend>
             {search.speakerCounts.map((s) => (
               <label key={s.name}>
-                <input type="checkbox" checked={speakers.includes(s.name)} onChange={(e) => toggleSpeaker(s.name, e.target.checked)} /> {s.name}{' '}
-                <span className="muted">({s.count})</span>
+                <input
+                  type="checkbox"
+                  checked={speakers.includes(s.name)}
+                  onChange={(e) => toggleSpeaker(s.name, e.target.checked)}
+                />{' '}
+                {s.name} <span className="muted">({s.count})</span>
               </label>
             ))}
           </fieldset>
@@ -96,8 +113,8 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
             return (
               <li key={`c${hit.chapter}`}>
                 <button type="button" onClick={() => onSeekChapter(chapter)}>
-                  <span className="result-time">{timeLabel(chapter.start, chapter.estimated)}</span> <span className="result-kind">Chapter:</span>{' '}
-                  <Highlighted text={chapter.title} ranges={hit.ranges} />
+                  <span className="result-time">{timeLabel(chapter.start, chapter.estimated)}</span>{' '}
+                  <span className="result-kind">Chapter:</span> <Highlighted text={chapter.title} ranges={hit.ranges} />
                 </button>
               </li>
             )
@@ -115,15 +132,17 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
                     onSeekLine(line)
                   }}
                 >
-                  <span className="result-time">{timeLabel(line.start, line.estimated, line.time)}</span> {line.speaker ? <span className="speaker">{line.speaker}:</span> : null}{' '}
-                  {s.clippedStart ? '…' : ''}
+                  <span className="result-time">{timeLabel(line.start, line.estimated, line.time)}</span>{' '}
+                  {line.speaker ? <span className="speaker">{line.speaker}:</span> : null} {s.clippedStart ? '…' : ''}
                   <Highlighted text={s.text} ranges={s.ranges} />
                   {s.clippedEnd ? '…' : ''}
                 </button>
               </li>
             )
           })}
-          {total > MAX_LISTED ? <li className="muted">{`Showing the first ${MAX_LISTED} of ${total}: use ↑ ↓ to go through all of them.`}</li> : null}
+          {total > MAX_LISTED ? (
+            <li className="muted">{`Showing the first ${MAX_LISTED} of ${total}: use ↑ ↓ to go through all of them.`}</li>
+          ) : null}
         </ol>
       ) : null}
     </div>

@@ -26,14 +26,26 @@ export function SpeakerPicker({ speakers, chosen, onChange }: SpeakerPickerProps
     if (!wanted || speakers.length === 0) return
     let live = true
     void import('fuse.js').then(({ default: FuseClass }) => {
-      if (live) setFuse(new FuseClass(speakers.map((s) => ({ name: s.name })), { keys: ['name'], threshold: 0.35, ignoreLocation: true }))
+      if (live)
+        setFuse(
+          new FuseClass(
+            speakers.map((s) => ({ name: s.name })),
+            { keys: ['name'], threshold: 0.35, ignoreLocation: true },
+          ),
+        )
     })
     return () => {
       live = false
     }
   }, [speakers, wanted])
 
-  const suggestions = text.trim() && fuse ? fuse.search(text.trim(), { limit: 8 }).map((r: FuseResult<{ name: string }>) => r.item.name).filter((n) => !chosen.includes(n)) : []
+  const suggestions =
+    text.trim() && fuse
+      ? fuse
+          .search(text.trim(), { limit: 8 })
+          .map((r: FuseResult<{ name: string }>) => r.item.name)
+          .filter((n) => !chosen.includes(n))
+      : []
   const countOf = (name: string) => speakers.find((s) => s.name === name)
 
   return (
@@ -76,7 +88,11 @@ export function SpeakerPicker({ speakers, chosen, onChange }: SpeakerPickerProps
         <ul className="chips" aria-label="Chosen speakers">
           {chosen.map((name) => (
             <li key={name}>
-              <button type="button" aria-label={`Remove ${name}`} onClick={() => onChange(chosen.filter((c) => c !== name))}>
+              <button
+                type="button"
+                aria-label={`Remove ${name}`}
+                onClick={() => onChange(chosen.filter((c) => c !== name))}
+              >
                 {name} ✕
               </button>
             </li>

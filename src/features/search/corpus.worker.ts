@@ -25,7 +25,13 @@ async function ensureLoaded(): Promise<CorpusSearch> {
   // One throwaway query warms the engine, so the first keystroke is as fast as the rest.
   loaded.search('warm up the engine')
   searcher = loaded
-  post({ type: 'ready', speakers: loaded.speakers(), episodes: loaded.episodeCount, lines: loaded.lineCount, loadMs: performance.now() - started })
+  post({
+    type: 'ready',
+    speakers: loaded.speakers(),
+    episodes: loaded.episodeCount,
+    lines: loaded.lineCount,
+    loadMs: performance.now() - started,
+  })
   return loaded
 }
 
@@ -43,7 +49,11 @@ async function drain(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : undefined })
+    post({
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+      name: err instanceof Error ? err.name : undefined,
+    })
   } finally {
     running = false
   }

@@ -78,7 +78,10 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
     return () => window.removeEventListener('online', retry)
   }, [failed, retry])
 
-  const result = useMemo(() => (engine && active ? engine.search(query, { speakers }) : EMPTY), [engine, active, query, speakers])
+  const result = useMemo(
+    () => (engine && active ? engine.search(query, { speakers }) : EMPTY),
+    [engine, active, query, speakers],
+  )
   // The lines the speaker filter keeps, matched by the engine as the search matches them.
   const speakerLines = useMemo(
     () => (engine && speakers.length ? new Set(engine.search('', { speakers }).lines.map((h) => h.line)) : undefined),
@@ -110,7 +113,7 @@ export function useEpisodeSearch(lines: readonly TimedLine[], chapters: readonly
     setSpeakers: (names) => write(query, names),
     move: (step) => {
       const n = result.lines.length
-      if (n) setCurrent((c) => (((c < 0 ? (step > 0 ? -1 : 0) : c) + step) % n + n) % n)
+      if (n) setCurrent((c) => ((((c < 0 ? (step > 0 ? -1 : 0) : c) + step) % n) + n) % n)
     },
     moveTo: (i) => setCurrent(i),
     warm: () => setWanted(true),

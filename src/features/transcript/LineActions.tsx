@@ -26,7 +26,8 @@ export function LineActions({ pane, lines, onCopy }: LineActionsProps) {
     const el = pane.current
     if (!el) return
     let pointed: HTMLElement | null = null
-    const update = () => setTarget(pointed ?? el.querySelector<HTMLElement>(`li[data-line="${usePlayback.getState().activeLine}"]`))
+    const update = () =>
+      setTarget(pointed ?? el.querySelector<HTMLElement>(`li[data-line="${usePlayback.getState().activeLine}"]`))
     const onOver = (e: Event) => {
       const li = lineOf(e.target)
       if (li && li !== pointed) {
@@ -63,7 +64,12 @@ export function LineActions({ pane, lines, onCopy }: LineActionsProps) {
   if (!target || !line) return null
   const label = lineTimeLabel(line)
   return createPortal(
-    <button type="button" className="line-copy" onClick={() => onCopy(line)} aria-label={`Copy link to ${label.replace('~', 'about ')}`}>
+    <button
+      type="button"
+      className="line-copy"
+      onClick={() => onCopy(line)}
+      aria-label={`Copy link to ${label.replace('~', 'about ')}`}
+    >
       Copy link
     </button>,
     target,

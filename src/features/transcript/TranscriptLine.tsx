@@ -25,13 +25,24 @@ export function lineTimeLabel(line: TimedLine): string {
 }
 
 /** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
-export const TranscriptLine = memo(function TranscriptLine({ line, href, showSpeaker, onSeek, ranges, searchCurrent }: TranscriptLineProps) {
+export const TranscriptLine = memo(function TranscriptLine({
+  line,
+  href,
+  showSpeaker,
+  onSeek,
+  ranges,
+  searchCurrent,
+}: TranscriptLineProps) {
   const active = usePlayback((s) => s.activeLine === line.index)
   const label = lineTimeLabel(line)
   return (
     <li
       // Only state classes: the base look comes from `.transcript-lines > li` (less markup per line).
-      className={[active && 'line-active', searchCurrent && 'line-search-current', ranges?.length && 'line-match'].filter(Boolean).join(' ') || undefined}
+      className={
+        [active && 'line-active', searchCurrent && 'line-search-current', ranges?.length && 'line-match']
+          .filter(Boolean)
+          .join(' ') || undefined
+      }
       data-line={line.index}
       aria-current={active ? 'true' : undefined}
       onClick={(e) => {

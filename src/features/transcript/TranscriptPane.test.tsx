@@ -57,7 +57,10 @@ describe('TranscriptPane', () => {
 
   it('shows each line with its speaker and time, marking estimated starts', () => {
     renderPane()
-    expect(within(transcript()).getByRole('link', { name: '0:10, Ana: play from here' })).toHaveAttribute('href', '/e?t=10')
+    expect(within(transcript()).getByRole('link', { name: '0:10, Ana: play from here' })).toHaveAttribute(
+      'href',
+      '/e?t=10',
+    )
     // The second paragraph shares sec 20: its start is estimated and shown as approximate.
     const estimated = within(transcript()).getByRole('link', { name: /^About 0:2\d, Ben: play from here$/ })
     expect(estimated.textContent).toMatch(/^~0:2\d$/)
@@ -73,9 +76,13 @@ describe('TranscriptPane', () => {
 
   it('seeks from a chapter and marks it current', async () => {
     const player = renderPane()
-    await userEvent.click(within(screen.getByRole('navigation', { name: 'Chapters' })).getByRole('link', { name: /Career/ }))
+    await userEvent.click(
+      within(screen.getByRole('navigation', { name: 'Chapters' })).getByRole('link', { name: /Career/ }),
+    )
     expect(player.calls).toContain('seekTo(30)')
-    expect(within(screen.getByRole('navigation', { name: 'Chapters' })).getByRole('link', { name: /Career/ })).toHaveAttribute('aria-current', 'true')
+    expect(
+      within(screen.getByRole('navigation', { name: 'Chapters' })).getByRole('link', { name: /Career/ }),
+    ).toHaveAttribute('aria-current', 'true')
   })
 
   it('commits nothing while the clock moves within one line', () => {

@@ -69,7 +69,15 @@ function reducedMotion(): boolean {
  * Where the voice is while a speaker filter hides it: the speaker, and a way
  * back to every line. Re-renders on line changes only while a filter is on.
  */
-function HiddenVoice({ lines, visible, onShowAll }: { lines: readonly TimedLine[]; visible: ReadonlySet<number>; onShowAll(): void }) {
+function HiddenVoice({
+  lines,
+  visible,
+  onShowAll,
+}: {
+  lines: readonly TimedLine[]
+  visible: ReadonlySet<number>
+  onShowAll(): void
+}) {
   const active = usePlayback((s) => s.activeLine)
   const line = lines[active]
   if (!line || visible.has(active)) return null
@@ -86,7 +94,18 @@ function HiddenVoice({ lines, visible, onShowAll }: { lines: readonly TimedLine[
 }
 
 export function TranscriptPane(props: TranscriptPaneProps) {
-  const { timeline, lineHref, chapterHref, onSeekLine, onSeekChapter, onCopyLine, visibleLines, highlights, searchCurrentLine, onShowAllSpeakers } = props
+  const {
+    timeline,
+    lineHref,
+    chapterHref,
+    onSeekLine,
+    onSeekChapter,
+    onCopyLine,
+    visibleLines,
+    highlights,
+    searchCurrentLine,
+    onShowAllSpeakers,
+  } = props
   const paneRef = useRef<HTMLDivElement>(null)
   const followRef = useRef<FollowScroll | null>(null)
   const groups = useMemo(() => groupByChapter(timeline), [timeline])
@@ -178,18 +197,27 @@ export function TranscriptPane(props: TranscriptPaneProps) {
 
   return (
     <div className="transcript-wrap">
-      {visibleLines && onShowAllSpeakers ? <HiddenVoice lines={timeline.lines} visible={visibleLines} onShowAll={onShowAllSpeakers} /> : null}
+      {visibleLines && onShowAllSpeakers ? (
+        <HiddenVoice lines={timeline.lines} visible={visibleLines} onShowAll={onShowAllSpeakers} />
+      ) : null}
       <div ref={paneRef} className="transcript-pane" tabIndex={0} aria-label="Transcript lines">
-        {timeline.lines.length === 0 ? <p className="muted">This episode has no transcript yet: only the video.</p> : null}
+        {timeline.lines.length === 0 ? (
+          <p className="muted">This episode has no transcript yet: only the video.</p>
+        ) : null}
         {shown.map((g, gi) => {
           const { lines } = g
           if (visibleLines && lines.length === 0) return null
           return (
-            <div className="transcript-group" key={g.chapter ? `c${g.chapter.index}` : `g${gi}`} style={{ containIntrinsicSize: `auto ${estimatedHeight(g)}px` }}>
+            <div
+              className="transcript-group"
+              key={g.chapter ? `c${g.chapter.index}` : `g${gi}`}
+              style={{ containIntrinsicSize: `auto ${estimatedHeight(g)}px` }}
+            >
               {g.chapter ? (
                 <h3 className="transcript-chapter">
                   <a href={chapterHref(g.chapter)} onClick={(e) => onHeaderClick(e, g.chapter as Chapter)}>
-                    <span className="chapter-time">{timeLabel(g.chapter.start, g.chapter.estimated)}</span> {g.chapter.title}
+                    <span className="chapter-time">{timeLabel(g.chapter.start, g.chapter.estimated)}</span>{' '}
+                    {g.chapter.title}
                   </a>
                 </h3>
               ) : null}

@@ -29,7 +29,17 @@ function setup() {
   pane.scrollTo = vi.fn() as unknown as HTMLElement['scrollTo']
   const onReaderScroll = vi.fn()
   const follow = new FollowScroll(pane, { onReaderScroll, reducedMotion: () => false })
-  line.getBoundingClientRect = () => ({ top: 900, height: 30, bottom: 930, left: 0, right: 0, width: 0, x: 0, y: 900, toJSON: () => ({}) })
+  line.getBoundingClientRect = () => ({
+    top: 900,
+    height: 30,
+    bottom: 930,
+    left: 0,
+    right: 0,
+    width: 0,
+    x: 0,
+    y: 900,
+    toJSON: () => ({}),
+  })
   Object.defineProperty(pane, 'clientHeight', { value: 400 })
   Object.defineProperty(pane, 'scrollHeight', { value: 5000 })
   return { pane, line, follow, onReaderScroll }
@@ -83,7 +93,17 @@ describe('FollowScroll', () => {
 
   it('jumps to a line more than three pane heights away instead of animating', () => {
     const { pane, line, follow } = setup()
-    line.getBoundingClientRect = () => ({ top: 2000, height: 30, bottom: 2030, left: 0, right: 0, width: 0, x: 0, y: 2000, toJSON: () => ({}) })
+    line.getBoundingClientRect = () => ({
+      top: 2000,
+      height: 30,
+      bottom: 2030,
+      left: 0,
+      right: 0,
+      width: 0,
+      x: 0,
+      y: 2000,
+      toJSON: () => ({}),
+    })
     follow.reveal(line)
     expect(pane.scrollTo).toHaveBeenCalledWith({ top: 1900, behavior: 'auto' })
   })
@@ -91,10 +111,30 @@ describe('FollowScroll', () => {
   it('measures again once the lines around a far target are laid out, and corrects the scroll', async () => {
     const { pane, line, follow } = setup()
     document.body.append(pane)
-    line.getBoundingClientRect = () => ({ top: 2000, height: 30, bottom: 2030, left: 0, right: 0, width: 0, x: 0, y: 2000, toJSON: () => ({}) })
+    line.getBoundingClientRect = () => ({
+      top: 2000,
+      height: 30,
+      bottom: 2030,
+      left: 0,
+      right: 0,
+      width: 0,
+      x: 0,
+      y: 2000,
+      toJSON: () => ({}),
+    })
     follow.reveal(line)
     // Laid out for real, the groups above turned out taller: the line is 700 px lower than estimated.
-    line.getBoundingClientRect = () => ({ top: 700, height: 30, bottom: 730, left: 0, right: 0, width: 0, x: 0, y: 700, toJSON: () => ({}) })
+    line.getBoundingClientRect = () => ({
+      top: 700,
+      height: 30,
+      bottom: 730,
+      left: 0,
+      right: 0,
+      width: 0,
+      x: 0,
+      y: 700,
+      toJSON: () => ({}),
+    })
     await new Promise((r) => setTimeout(r, 100))
     expect(pane.scrollTo).toHaveBeenLastCalledWith({ top: 600, behavior: 'auto' })
   })
@@ -106,7 +146,17 @@ describe('FollowScroll', () => {
     pane.scrollTo = vi.fn() as unknown as HTMLElement['scrollTo']
     Object.defineProperty(pane, 'clientHeight', { value: 400 })
     Object.defineProperty(pane, 'scrollHeight', { value: 5000 })
-    line.getBoundingClientRect = () => ({ top: 2000, height: 30, bottom: 2030, left: 0, right: 0, width: 0, x: 0, y: 2000, toJSON: () => ({}) })
+    line.getBoundingClientRect = () => ({
+      top: 2000,
+      height: 30,
+      bottom: 2030,
+      left: 0,
+      right: 0,
+      width: 0,
+      x: 0,
+      y: 2000,
+      toJSON: () => ({}),
+    })
     new FollowScroll(pane, { onReaderScroll: vi.fn(), reducedMotion: () => true }).reveal(line)
     expect(pane.scrollTo).toHaveBeenCalledWith({ top: 1900, behavior: 'auto' })
   })

@@ -3,7 +3,16 @@ import type { CatalogEntry } from '../episode/types.ts'
 import { filterCatalog, readCatalogFilter, seasonsOf, topicsOf, writeCatalogFilter } from './filter.ts'
 
 function meta(p: Partial<CatalogEntry> & { slug: string }): CatalogEntry {
-  return { title: p.slug, guests: [], guestNames: [], youtubeId: 'lem7knxqNzg', topics: [], lineCount: 0, chapterCount: 0, ...p }
+  return {
+    title: p.slug,
+    guests: [],
+    guestNames: [],
+    youtubeId: 'lem7knxqNzg',
+    topics: [],
+    lineCount: 0,
+    chapterCount: 0,
+    ...p,
+  }
 }
 
 const episodes = [
@@ -19,7 +28,9 @@ describe('filterCatalog', () => {
     expect(filterCatalog(episodes, { q: 'kaggle tomasz' })).toEqual([])
   })
   it('folds as search does: letters Unicode does not decompose match their base letter', () => {
-    const polish = [meta({ slug: 'p', title: 'Łukasz on Straße data', guestNames: ['Łukasz Żółć'], topics: ['Ørsted'] })]
+    const polish = [
+      meta({ slug: 'p', title: 'Łukasz on Straße data', guestNames: ['Łukasz Żółć'], topics: ['Ørsted'] }),
+    ]
     expect(filterCatalog(polish, { q: 'lukasz' }).map((m) => m.slug)).toEqual(['p'])
     expect(filterCatalog(polish, { q: 'ZOLC strasse' }).map((m) => m.slug)).toEqual(['p'])
     expect(filterCatalog(polish, { topic: 'orsted' }).map((m) => m.slug)).toEqual(['p'])

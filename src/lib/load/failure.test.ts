@@ -81,8 +81,12 @@ describe('describeFailure', () => {
 
 describe('importedUrl', () => {
   it('finds the module URL in Chromium’s, Firefox’s and Safari’s messages', () => {
-    expect(importedUrl(new TypeError('Failed to fetch dynamically imported module: http://h/assets/a-1.js'))).toBe('http://h/assets/a-1.js')
-    expect(importedUrl(new TypeError('error loading dynamically imported module: https://h/x/b.js'))).toBe('https://h/x/b.js')
+    expect(importedUrl(new TypeError('Failed to fetch dynamically imported module: http://h/assets/a-1.js'))).toBe(
+      'http://h/assets/a-1.js',
+    )
+    expect(importedUrl(new TypeError('error loading dynamically imported module: https://h/x/b.js'))).toBe(
+      'https://h/x/b.js',
+    )
     expect(importedUrl(new TypeError('Importing a module script failed.'))).toBeUndefined()
     expect(importedUrl(undefined)).toBeUndefined()
   })
@@ -91,7 +95,9 @@ describe('importedUrl', () => {
 describe('diagnoseImportFailure', () => {
   const err = new TypeError('Failed to fetch dynamically imported module: http://h/assets/a-1.js')
   it('is offline when the browser is', async () => {
-    expect(await diagnoseImportFailure(err, { online: false, fetch: () => Promise.reject(new Error('no')) })).toBe('offline')
+    expect(await diagnoseImportFailure(err, { online: false, fetch: () => Promise.reject(new Error('no')) })).toBe(
+      'offline',
+    )
   })
   it('asks the server for the module again and classifies its answer', async () => {
     const seen: string[] = []
@@ -106,10 +112,17 @@ describe('diagnoseImportFailure', () => {
     expect(seen).toEqual(['http://h/assets/a-1.js', 'http://h/assets/a-1.js', 'http://h/assets/a-1.js'])
   })
   it('is a network error when the second request fails too', async () => {
-    expect(await diagnoseImportFailure(err, { online: true, fetch: () => Promise.reject(new TypeError('Failed to fetch')) })).toBe('network')
+    expect(
+      await diagnoseImportFailure(err, { online: true, fetch: () => Promise.reject(new TypeError('Failed to fetch')) }),
+    ).toBe('network')
   })
   it('calls a module that loaded but did not run corrupt', async () => {
-    expect(await diagnoseImportFailure(new SyntaxError("Unexpected token '<'"), { online: true, fetch: () => Promise.reject(new Error('unused')) })).toBe('corrupt')
+    expect(
+      await diagnoseImportFailure(new SyntaxError("Unexpected token '<'"), {
+        online: true,
+        fetch: () => Promise.reject(new Error('unused')),
+      }),
+    ).toBe('corrupt')
   })
 })
 
@@ -123,7 +136,8 @@ describe('diagnoseUrl', () => {
 })
 
 describe('isNewDeploy', () => {
-  const page = '<link rel="modulepreload" href="/assets/x.js"><script type="module" crossorigin src="/assets/index-AAA.js"></script>'
+  const page =
+    '<link rel="modulepreload" href="/assets/x.js"><script type="module" crossorigin src="/assets/index-AAA.js"></script>'
   it('finds the entry script of a built page', () => {
     expect(entryScript(page)).toBe('/assets/index-AAA.js')
   })

@@ -4,7 +4,14 @@ import type { TimedLine } from '../episode/types.ts'
 import { buildCorpusIndex, loadCorpusIndex, type CorpusEpisodeInput, type CorpusIndexData } from './corpus-search.ts'
 
 function episode(slug: string, rows: [speaker: string | undefined, text: string][]): CorpusEpisodeInput {
-  const lines: TimedLine[] = rows.map(([speaker, text], index) => ({ index, text, speaker, start: index * 10 + 0.12345, estimated: false, chapter: -1 }))
+  const lines: TimedLine[] = rows.map(([speaker, text], index) => ({
+    index,
+    text,
+    speaker,
+    start: index * 10 + 0.12345,
+    estimated: false,
+    chapter: -1,
+  }))
   return { slug, title: `Title of ${slug}`, lines }
 }
 
@@ -62,12 +69,22 @@ describe('corpus search', () => {
     const two = r.groups.find((g) => g.slug === 'two')
     expect(two?.count).toBe(2)
     expect(two?.hits.map((h) => h.line).sort()).toEqual([1, 2])
-    for (let i = 1; i < r.groups.length; i++) expect(r.groups[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(r.groups[i]?.score ?? 0)
+    for (let i = 1; i < r.groups.length; i++)
+      expect(r.groups[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(r.groups[i]?.score ?? 0)
   })
 
   it('gives speaker, start and a highlighted snippet', () => {
-    const hit = corpus.search('terraform').groups.find((g) => g.slug === 'one')?.hits.find((h) => h.line === 1)
-    expect(hit).toMatchObject({ line: 1, speaker: 'Anna', start: 10.123, snippet: 'I work with Terraform and Kubernetes every day.', snippetOffset: 0 })
+    const hit = corpus
+      .search('terraform')
+      .groups.find((g) => g.slug === 'one')
+      ?.hits.find((h) => h.line === 1)
+    expect(hit).toMatchObject({
+      line: 1,
+      speaker: 'Anna',
+      start: 10.123,
+      snippet: 'I work with Terraform and Kubernetes every day.',
+      snippetOffset: 0,
+    })
     expect(hit?.ranges).toEqual([[12, 21]])
   })
 
@@ -76,12 +93,16 @@ describe('corpus search', () => {
       { index: 0, text: 'A written time for Terraform.', start: 10, estimated: false, chapter: -1 },
       { index: 1, text: 'An estimated one for Terraform too.', start: 14.5, estimated: true, chapter: -1 },
     ]
-    const hits = loadCorpusIndex(buildCorpusIndex([{ slug: 'e', title: 'E', lines }])).search('terraform').groups[0]?.hits ?? []
+    const hits =
+      loadCorpusIndex(buildCorpusIndex([{ slug: 'e', title: 'E', lines }])).search('terraform').groups[0]?.hits ?? []
     expect(Object.fromEntries(hits.map((h) => [h.line, h.estimated]))).toEqual({ 0: false, 1: true })
   })
 
   it('cuts long lines to a window around the match', () => {
-    const hit = corpus.search('kubernetes terraform').groups.find((g) => g.slug === 'one')?.hits.find((h) => h.line === 2)
+    const hit = corpus
+      .search('kubernetes terraform')
+      .groups.find((g) => g.slug === 'one')
+      ?.hits.find((h) => h.line === 2)
     expect(hit).toBeDefined()
     if (!hit) return
     expect(hit.snippet.length).toBeLessThanOrEqual(160)
@@ -109,7 +130,10 @@ describe('corpus search', () => {
 
   it('lists a speaker’s lines for an empty query, in corpus order', () => {
     const r = corpus.search('', { speakers: ['Alexey'] })
-    expect(r.groups.map((g) => [g.slug, g.hits.map((h) => h.line)])).toEqual([['one', [0, 2]], ['two', [0]]])
+    expect(r.groups.map((g) => [g.slug, g.hits.map((h) => h.line)])).toEqual([
+      ['one', [0, 2]],
+      ['two', [0]],
+    ])
     expect(r.total).toBe(3)
     expect(corpus.search('').total).toBe(0)
   })

@@ -42,7 +42,15 @@ export interface CorpusIndexData {
 }
 
 export function buildCorpusIndex(episodes: readonly CorpusEpisodeInput[]): CorpusIndexData {
-  const data: CorpusIndexData = { version: CORPUS_INDEX_VERSION, episodes: [], speakers: [], text: [], speaker: [], start: [], estimated: [] }
+  const data: CorpusIndexData = {
+    version: CORPUS_INDEX_VERSION,
+    episodes: [],
+    speakers: [],
+    text: [],
+    speaker: [],
+    start: [],
+    estimated: [],
+  }
   const speakerIds = new Map<string, number>()
   for (const ep of episodes) {
     data.episodes.push({ slug: ep.slug, title: ep.title, lines: ep.lines.length })
@@ -136,12 +144,16 @@ export const DEFAULT_PER_EPISODE = 10
 const GROUP_COUNT_BONUS = 0.1
 
 function checkData(data: CorpusIndexData): void {
-  if (data.version !== CORPUS_INDEX_VERSION) throw new Error(`search index version ${String(data.version)}, expected ${CORPUS_INDEX_VERSION}`)
+  if (data.version !== CORPUS_INDEX_VERSION)
+    throw new Error(`search index version ${String(data.version)}, expected ${CORPUS_INDEX_VERSION}`)
   const total = data.episodes.reduce((sum, e) => sum + e.lines, 0)
   if (data.text.length !== total || data.speaker.length !== total || data.start.length !== total) {
-    throw new Error(`search index is inconsistent: ${total} lines by episode, ${data.text.length} texts, ${data.speaker.length} speakers, ${data.start.length} starts`)
+    throw new Error(
+      `search index is inconsistent: ${total} lines by episode, ${data.text.length} texts, ${data.speaker.length} speakers, ${data.start.length} starts`,
+    )
   }
-  if (data.estimated.some((line) => !(line >= 0 && line < total))) throw new Error(`search index is inconsistent: an estimated start outside ${total} lines`)
+  if (data.estimated.some((line) => !(line >= 0 && line < total)))
+    throw new Error(`search index is inconsistent: an estimated start outside ${total} lines`)
 }
 
 export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
@@ -257,9 +269,17 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
         allow.forEach((ok, line) => {
           if (ok) lines.push(line)
         })
-        const picked = pick(lines.map((line) => ({ line, score: 0 })), limit, perEpisode)
+        const picked = pick(
+          lines.map((line) => ({ line, score: 0 })),
+          limit,
+          perEpisode,
+        )
         const hits = picked.map(({ line }) => ({ line, hit: hit(line, 0, [], width) }))
-        return { groups: group(hits, countByEpisode(lines)), total: lines.length, truncated: lines.length > hits.length }
+        return {
+          groups: group(hits, countByEpisode(lines)),
+          total: lines.length,
+          truncated: lines.length > hits.length,
+        }
       }
       const run = runQuery(index, parsed, allow)
       if (!run) return empty

@@ -4,7 +4,9 @@ import { boundedDistance, letterMask, popcount, typoBudget } from './distance.ts
 
 /** Plain OSA distance, the reference. */
 function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
   const at = (i: number, j: number): number => d[i]?.[j] ?? Infinity
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -45,11 +47,16 @@ describe('boundedDistance', () => {
 
   it('in prefix mode, agrees with the best prefix', () => {
     fc.assert(
-      fc.property(word.filter((w) => w.length > 0), word, fc.integer({ min: 0, max: 2 }), (a, b, k) => {
-        let best = Infinity
-        for (let j = 0; j <= b.length; j++) best = Math.min(best, osa(a, b.slice(0, j)))
-        expect(boundedDistance(a, b, k, true)).toBe(Math.min(best, k + 1))
-      }),
+      fc.property(
+        word.filter((w) => w.length > 0),
+        word,
+        fc.integer({ min: 0, max: 2 }),
+        (a, b, k) => {
+          let best = Infinity
+          for (let j = 0; j <= b.length; j++) best = Math.min(best, osa(a, b.slice(0, j)))
+          expect(boundedDistance(a, b, k, true)).toBe(Math.min(best, k + 1))
+        },
+      ),
     )
   })
 })

@@ -5,7 +5,14 @@ import { createEpisodeSearch, type LineHit } from './episode-search.ts'
 import { tokenize } from './normalize.ts'
 
 function lines(rows: [speaker: string | undefined, text: string][]): TimedLine[] {
-  return rows.map(([speaker, text], index) => ({ index, text, speaker, start: index * 10, estimated: false, chapter: 0 }))
+  return rows.map(([speaker, text], index) => ({
+    index,
+    text,
+    speaker,
+    start: index * 10,
+    estimated: false,
+    chapter: 0,
+  }))
 }
 
 function chapters(titles: string[]): Chapter[] {
@@ -96,11 +103,14 @@ describe('episode search: matching', () => {
   })
 
   it('matches short words other than the last as whole words, highlighted only beside the others', () => {
-    const s = createEpisodeSearch(lines([
-      [undefined, 'We talk about A/B testing, a topic we like.'],
-      [undefined, 'The air engineer and the AI engineer.'],
-      [undefined, 'An aim: to be an engineer.'],
-    ]), [])
+    const s = createEpisodeSearch(
+      lines([
+        [undefined, 'We talk about A/B testing, a topic we like.'],
+        [undefined, 'The air engineer and the AI engineer.'],
+        [undefined, 'An aim: to be an engineer.'],
+      ]),
+      [],
+    )
     const r = s.search('A/B testing').lines
     expect(r.map((h) => h.line)).toEqual([0])
     const text = 'We talk about A/B testing, a topic we like.'
@@ -189,7 +199,14 @@ describe('episode search: chapters', () => {
 
 describe('episode search: scores', () => {
   it('ranks exact above prefix above typo', () => {
-    const s = createEpisodeSearch(lines([[undefined, 'terraform'], [undefined, 'terraforming'], [undefined, 'terrafrm']]), [])
+    const s = createEpisodeSearch(
+      lines([
+        [undefined, 'terraform'],
+        [undefined, 'terraforming'],
+        [undefined, 'terrafrm'],
+      ]),
+      [],
+    )
     const byLine = new Map(s.search('terraform').lines.map((h) => [h.line, h.score]))
     expect(byLine.get(0)).toBeGreaterThan(byLine.get(1) ?? Infinity)
     // "terraform" is a word here, so the typo "terrafrm" is not matched at all.
@@ -199,7 +216,13 @@ describe('episode search: scores', () => {
   })
 
   it('ranks words next to each other above words apart', () => {
-    const s = createEpisodeSearch(lines([[undefined, 'engineer for machine and for learning'], [undefined, 'machine learning engineer']]), [])
+    const s = createEpisodeSearch(
+      lines([
+        [undefined, 'engineer for machine and for learning'],
+        [undefined, 'machine learning engineer'],
+      ]),
+      [],
+    )
     const [apart, together] = s.search('machine learning engineer').lines
     expect(together?.score).toBeGreaterThan(apart?.score ?? Infinity)
   })
@@ -207,7 +230,30 @@ describe('episode search: scores', () => {
 
 describe('episode search: properties', () => {
   const text = fc.string({ unit: 'binary', maxLength: 80 })
-  const nasty = fc.string({ unit: fc.constantFrom('(', ')', '*', '\\', '[', ']', '"', '“', '.', '?', '+', '^', '$', '|', 'a', 'é', ' ', '🎉', '\u0301'), maxLength: 20 })
+  const nasty = fc.string({
+    unit: fc.constantFrom(
+      '(',
+      ')',
+      '*',
+      '\\',
+      '[',
+      ']',
+      '"',
+      '“',
+      '.',
+      '?',
+      '+',
+      '^',
+      '$',
+      '|',
+      'a',
+      'é',
+      ' ',
+      '🎉',
+      '\u0301',
+    ),
+    maxLength: 20,
+  })
 
   it('never throws, and ranges are sorted, disjoint and inside the text', () => {
     fc.assert(

@@ -48,10 +48,16 @@ export interface EpisodeSearch {
   readonly speakers: readonly SpeakerCount[]
 }
 
-function inTranscriptOrder(index: TextIndex, query: ParsedQuery, allow: Uint8Array | null): { at: number; score: number; ranges: Range[] }[] {
+function inTranscriptOrder(
+  index: TextIndex,
+  query: ParsedQuery,
+  allow: Uint8Array | null,
+): { at: number; score: number; ranges: Range[] }[] {
   const run = runQuery(index, query, allow)
   if (!run) return []
-  return run.ranked.sort((a, b) => a.line - b.line).map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line) }))
+  return run.ranked
+    .sort((a, b) => a.line - b.line)
+    .map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line) }))
 }
 
 export function createEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearch {
@@ -73,15 +79,24 @@ export function createEpisodeSearch(lines: readonly TimedLine[], chapters: reado
       const parsed = parseQuery(query)
       if (isEmptyQuery(parsed)) {
         const listed: LineHit[] = []
-        if (allow) allow.forEach((ok, i) => {
-          const line = lines[i]
-          if (ok && line) listed.push({ line: line.index, score: 0, ranges: [] })
-        })
+        if (allow)
+          allow.forEach((ok, i) => {
+            const line = lines[i]
+            if (ok && line) listed.push({ line: line.index, score: 0, ranges: [] })
+          })
         return { lines: listed, chapters: [] }
       }
       return {
-        lines: inTranscriptOrder(lineIndex, parsed, allow).map((h) => ({ line: at(lines, h.at).index, score: h.score, ranges: h.ranges })),
-        chapters: inTranscriptOrder(chapterIndex, parsed, null).map((h) => ({ chapter: at(chapters, h.at).index, score: h.score, ranges: h.ranges })),
+        lines: inTranscriptOrder(lineIndex, parsed, allow).map((h) => ({
+          line: at(lines, h.at).index,
+          score: h.score,
+          ranges: h.ranges,
+        })),
+        chapters: inTranscriptOrder(chapterIndex, parsed, null).map((h) => ({
+          chapter: at(chapters, h.at).index,
+          score: h.score,
+          ranges: h.ranges,
+        })),
       }
     },
   }

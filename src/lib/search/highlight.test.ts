@@ -4,13 +4,37 @@ import { clipRanges, mergeRanges, snippet, type Range } from './highlight.ts'
 
 describe('mergeRanges', () => {
   it('sorts, merges overlapping and touching ranges, drops empty ones', () => {
-    expect(mergeRanges([[10, 12], [0, 3], [2, 5], [5, 6], [8, 8]])).toEqual([[0, 6], [10, 12]])
+    expect(
+      mergeRanges([
+        [10, 12],
+        [0, 3],
+        [2, 5],
+        [5, 6],
+        [8, 8],
+      ]),
+    ).toEqual([
+      [0, 6],
+      [10, 12],
+    ])
   })
 })
 
 describe('clipRanges', () => {
   it('keeps the parts inside the window, relative to it', () => {
-    expect(clipRanges([[0, 5], [8, 12], [20, 30]], 3, 10)).toEqual([[0, 2], [5, 7]])
+    expect(
+      clipRanges(
+        [
+          [0, 5],
+          [8, 12],
+          [20, 30],
+        ],
+        3,
+        10,
+      ),
+    ).toEqual([
+      [0, 2],
+      [5, 7],
+    ])
   })
 })
 
@@ -18,7 +42,13 @@ describe('snippet', () => {
   const long = 'word '.repeat(100).trim() // 499 characters
 
   it('keeps a short text whole', () => {
-    expect(snippet('short text', [[6, 10]])).toEqual({ text: 'short text', offset: 0, clippedStart: false, clippedEnd: false, ranges: [[6, 10]] })
+    expect(snippet('short text', [[6, 10]])).toEqual({
+      text: 'short text',
+      offset: 0,
+      clippedStart: false,
+      clippedEnd: false,
+      ranges: [[6, 10]],
+    })
   })
 
   it('cuts a window around the match, at word boundaries, ranges relative to it', () => {
@@ -35,7 +65,12 @@ describe('snippet', () => {
   })
 
   it('prefers the window holding the most matches', () => {
-    const ranges: Range[] = [[5, 9], [300, 304], [320, 324], [340, 344]]
+    const ranges: Range[] = [
+      [5, 9],
+      [300, 304],
+      [320, 324],
+      [340, 344],
+    ]
     const s = snippet(long, ranges, { width: 100 })
     expect(s.ranges).toHaveLength(3)
   })
@@ -59,7 +94,9 @@ describe('snippet', () => {
         fc.string({ maxLength: 400 }),
         fc.array(fc.tuple(fc.nat(400), fc.nat(30)), { maxLength: 6 }),
         (text, raw) => {
-          const ranges = mergeRanges(raw.map(([s, l]): Range => [Math.min(s, text.length), Math.min(s + l, text.length)]))
+          const ranges = mergeRanges(
+            raw.map(([s, l]): Range => [Math.min(s, text.length), Math.min(s + l, text.length)]),
+          )
           const s = snippet(text, ranges, { width: 80 })
           expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text)
           for (const [a, b] of s.ranges) {

@@ -59,7 +59,15 @@ describe('fold', () => {
 
 describe('tokenize', () => {
   it('splits on anything that is not a letter or digit', () => {
-    expect(words('Hello, world! (A/B testing) psycopg2 [x]*')).toEqual(['Hello', 'world', 'A', 'B', 'testing', 'psycopg2', 'x'])
+    expect(words('Hello, world! (A/B testing) psycopg2 [x]*')).toEqual([
+      'Hello',
+      'world',
+      'A',
+      'B',
+      'testing',
+      'psycopg2',
+      'x',
+    ])
   })
 
   it('keys words folded and gives original ranges', () => {

@@ -28,8 +28,21 @@ interface FoldEntry {
 
 /** Letters that lowercasing plus NFKD leave alone but a reader treats as their base letter. */
 const SPECIAL: Readonly<Record<string, string>> = {
-  'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ħ': 'h', 'ŧ': 't', 'ı': 'i', 'ĸ': 'k',
-  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ŋ': 'n', 'ƒ': 'f', 'ς': 'σ',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ŧ: 't',
+  ı: 'i',
+  ĸ: 'k',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ŋ: 'n',
+  ƒ: 'f',
+  ς: 'σ',
 }
 
 /** Apostrophes, typed or typographic, that may join two halves of a word. */
@@ -97,7 +110,9 @@ export function foldWord(s: string): string {
 
 /** A name compared loosely: folded words joined by single spaces (`"  Alexey  GRIGOREV"` → `alexey grigorev`). */
 export function foldName(s: string): string {
-  return tokenize(s).map((t) => t.key).join(' ')
+  return tokenize(s)
+    .map((t) => t.key)
+    .join(' ')
 }
 
 export interface Token {

@@ -117,7 +117,9 @@ export interface Plan {
 export function planQuery(index: TextIndex, query: ParsedQuery): Plan | null {
   const { words } = query
   // "A/B testing": "a" and "b" are whole words; only the word being typed may be a prefix.
-  const terms = words.map((w, i) => expandWord(index, w, { prefix: w.length > SHORT_WORD || i === words.length - 1, typos: true }))
+  const terms = words.map((w, i) =>
+    expandWord(index, w, { prefix: w.length > SHORT_WORD || i === words.length - 1, typos: true }),
+  )
   const short = words.map((w) => words.length > 1 && w.length <= SHORT_WORD)
   const joins: (MatchSet | null)[] = []
   for (let i = 0; i + 1 < words.length; i++) {

@@ -4,7 +4,10 @@ import { MAX_WORDS, isEmptyQuery, parseQuery } from './query.ts'
 
 describe('parseQuery', () => {
   it('splits words, folded, without repeats', () => {
-    expect(parseQuery('Machine  learning, machine ENGINEER')).toEqual({ words: ['machine', 'learning', 'engineer'], phrases: [] })
+    expect(parseQuery('Machine  learning, machine ENGINEER')).toEqual({
+      words: ['machine', 'learning', 'engineer'],
+      phrases: [],
+    })
   })
 
   it('reads quoted phrases', () => {

@@ -28,7 +28,8 @@ export function rankMatches(index: TextIndex, plan: Plan, matches: Matches): Sco
   } else {
     const copy = scores.slice().sort()
     const threshold = atF32(copy, copy.length - MAX_RERANK)
-    for (let i = 0; i < lines.length; i++) if (atF32(scores, i) > threshold) pool.push({ line: atI32(lines, i), score: atF32(scores, i) })
+    for (let i = 0; i < lines.length; i++)
+      if (atF32(scores, i) > threshold) pool.push({ line: atI32(lines, i), score: atF32(scores, i) })
     // Lines tied at the cut (thousands for `a`): take them evenly across the corpus, not the first ones.
     let ties = 0
     for (let i = 0; i < lines.length; i++) if (scores[i] === threshold) ties++

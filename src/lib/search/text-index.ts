@@ -72,7 +72,12 @@ export function buildTextIndex(texts: readonly string[]): TextIndex {
 }
 
 /** Calls `fn` once for each distinct word of each line, lines in order. */
-function forDistinctWords(tokStart: Int32Array, tokWord: Int32Array, vocab: number, fn: (id: number, line: number) => void): void {
+function forDistinctWords(
+  tokStart: Int32Array,
+  tokWord: Int32Array,
+  vocab: number,
+  fn: (id: number, line: number) => void,
+): void {
   const last = new Int32Array(vocab).fill(-1)
   for (let line = 0; line + 1 < tokStart.length; line++) {
     for (let t = atI32(tokStart, line), end = atI32(tokStart, line + 1); t < end; t++) {

@@ -48,19 +48,46 @@ describe('parseTime', () => {
   })
 
   it.each([
-    '', '   ', 'abc', '1:2:3:4', '1h2h', '-5', 'NaN', 'Infinity', '1e400', '1e3',
-    '1:2', '1:60', '1:00:60', '1:60:00', '1h75m', '1m60s', ':05', '5:', '1::05',
-    '3748.1234', '3748.', '.5', '1.5h', '1:02:28.5', '1h 2m', 's', 'h', '+5', '0x10',
+    '',
+    '   ',
+    'abc',
+    '1:2:3:4',
+    '1h2h',
+    '-5',
+    'NaN',
+    'Infinity',
+    '1e400',
+    '1e3',
+    '1:2',
+    '1:60',
+    '1:00:60',
+    '1:60:00',
+    '1h75m',
+    '1m60s',
+    ':05',
+    '5:',
+    '1::05',
+    '3748.1234',
+    '3748.',
+    '.5',
+    '1.5h',
+    '1:02:28.5',
+    '1h 2m',
+    's',
+    'h',
+    '+5',
+    '0x10',
     '1' + '0'.repeat(400),
   ])('rejects %j', (input) => {
     expect(parseTime(input)).toBeUndefined()
   })
 
-  it.each([
-    [-5], [NaN], [Infinity], [-Infinity], [null], [undefined], [{}], [[]], [true], [{ t: 5 }],
-  ])('rejects the non-time value %j', (input) => {
-    expect(parseTime(input)).toBeUndefined()
-  })
+  it.each([[-5], [NaN], [Infinity], [-Infinity], [null], [undefined], [{}], [[]], [true], [{ t: 5 }]])(
+    'rejects the non-time value %j',
+    (input) => {
+      expect(parseTime(input)).toBeUndefined()
+    },
+  )
 
   it('never throws and gives undefined or a finite number >= 0, for any value', () => {
     fc.assert(
@@ -174,8 +201,25 @@ describe('parseIsoDuration', () => {
   })
 
   it.each([
-    ['P'], ['PT'], ['P1DT'], ['1H'], ['PT1H2H'], ['PT1S2M'], ['P1Y'], ['P1M'], ['P1W'], ['-PT5S'],
-    ['PT-5S'], ['PT1.5H'], ['PTS'], ['abc'], [''], [3600], [null], [undefined], [{}],
+    ['P'],
+    ['PT'],
+    ['P1DT'],
+    ['1H'],
+    ['PT1H2H'],
+    ['PT1S2M'],
+    ['P1Y'],
+    ['P1M'],
+    ['P1W'],
+    ['-PT5S'],
+    ['PT-5S'],
+    ['PT1.5H'],
+    ['PTS'],
+    ['abc'],
+    [''],
+    [3600],
+    [null],
+    [undefined],
+    [{}],
   ])('rejects %j', (input) => {
     expect(parseIsoDuration(input)).toBeUndefined()
   })

@@ -121,7 +121,9 @@ export function formatTimeParam(sec: number): string {
   // Build the decimal from the integer count of milliseconds, so the text is
   // exactly k/1000 and parses back to the same double as `millis / 1000`.
   const whole = Math.floor(millis / 1000)
-  const frac = String(millis % 1000).padStart(3, '0').replace(/0+$/, '')
+  const frac = String(millis % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '')
   return frac === '' ? String(whole) : `${whole}.${frac}`
 }
 

@@ -26,14 +26,35 @@ describe('longestNonDecreasing', () => {
   it.each([
     [[], []],
     [[5], [0]],
-    [[1, 2, 3], [0, 1, 2]],
+    [
+      [1, 2, 3],
+      [0, 1, 2],
+    ],
     [[3, 2, 1], [0]], // ties: the earliest
-    [[100, 200, 120, 140], [0, 2, 3]],
-    [[100, 0, 126], [0, 2]],
-    [[10, 99, 30], [0, 1]], // tie between [10, 99] and [10, 30]: earlier lines win
-    [[10, 20, 15, 30], [0, 1, 3]],
-    [[162, 162, 150, 162], [0, 1, 3]], // equal values are kept (non-decreasing)
-    [[0, 5, 0, 0, 0], [0, 2, 3, 4]],
+    [
+      [100, 200, 120, 140],
+      [0, 2, 3],
+    ],
+    [
+      [100, 0, 126],
+      [0, 2],
+    ],
+    [
+      [10, 99, 30],
+      [0, 1],
+    ], // tie between [10, 99] and [10, 30]: earlier lines win
+    [
+      [10, 20, 15, 30],
+      [0, 1, 3],
+    ],
+    [
+      [162, 162, 150, 162],
+      [0, 1, 3],
+    ], // equal values are kept (non-decreasing)
+    [
+      [0, 5, 0, 0, 0],
+      [0, 2, 3, 4],
+    ],
   ])('of %j is at positions %j', (values, expected) => {
     expect(longestNonDecreasing(values)).toEqual(expected)
   })
@@ -97,7 +118,10 @@ describe('buildTimeline: starts', () => {
 
   it('keeps a written 0 on the first line', () => {
     const { timeline, outOfOrder } = buildTimeline([L(0), L(undefined, 15)])
-    expect(timeline.lines.map((l) => [l.start, l.estimated])).toEqual([[0, false], [10 / 15, true]])
+    expect(timeline.lines.map((l) => [l.start, l.estimated])).toEqual([
+      [0, false],
+      [10 / 15, true],
+    ])
     expect(outOfOrder).toEqual([])
   })
 
@@ -179,7 +203,11 @@ describe('buildTimeline: written times out of order', () => {
 
   it('reports rejected times in line order', () => {
     const { outOfOrder } = buildTimeline([L(-1), L(500), L(10), L(20), L(5)])
-    expect(outOfOrder.map((o) => [o.line, o.reason])).toEqual([[0, 'invalid'], [1, 'order'], [4, 'order']])
+    expect(outOfOrder.map((o) => [o.line, o.reason])).toEqual([
+      [0, 'invalid'],
+      [1, 'order'],
+      [4, 'order'],
+    ])
   })
 
   it('keeps starts strictly increasing when written times are too close for doubles', () => {

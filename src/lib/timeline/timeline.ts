@@ -113,9 +113,7 @@ export function buildTimeline(items: readonly SourceItem[]): BuildResult {
     if (isUsableSec(sec)) candidates.push(k)
     else report(k, 'invalid')
   }
-  const keptPositions = new Set(
-    longestNonDecreasing(candidates.map((k) => at(lines, k).sec ?? 0)),
-  )
+  const keptPositions = new Set(longestNonDecreasing(candidates.map((k) => at(lines, k).sec ?? 0)))
 
   const anchors: number[] = [] // line indices, strictly increasing written times
   let lastKept: number | undefined
@@ -196,7 +194,13 @@ export function buildTimeline(items: readonly SourceItem[]): BuildResult {
 
     if (pending !== undefined) {
       const opens = k === 0 && chapters.length === 0
-      chapters.push({ index: chapters.length, title: pending, start: opens ? 0 : lineStart, estimated: opens ? false : estimated, firstLine: k })
+      chapters.push({
+        index: chapters.length,
+        title: pending,
+        start: opens ? 0 : lineStart,
+        estimated: opens ? false : estimated,
+        firstLine: k,
+      })
       pending = undefined
     }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { episodePath, episodeSearch, parseShortCode, readEpisodeParams, shortCode, youtubeWatchUrl } from './episode-url.ts'
+import {
+  episodePath,
+  episodeSearch,
+  parseShortCode,
+  readEpisodeParams,
+  shortCode,
+  youtubeWatchUrl,
+} from './episode-url.ts'
 
 describe('readEpisodeParams', () => {
   it.each([
@@ -15,7 +22,10 @@ describe('readEpisodeParams', () => {
     expect(readEpisodeParams(search)).toEqual({})
   })
   it('reads the query and repeated speakers', () => {
-    expect(readEpisodeParams('?q=terraform+state&who=Alexey&who=Tomasz')).toEqual({ q: 'terraform state', who: ['Alexey', 'Tomasz'] })
+    expect(readEpisodeParams('?q=terraform+state&who=Alexey&who=Tomasz')).toEqual({
+      q: 'terraform state',
+      who: ['Alexey', 'Tomasz'],
+    })
   })
 })
 
