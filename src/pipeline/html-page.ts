@@ -126,8 +126,8 @@ export function withCsp(template: string, policy: string): string {
  * Returns a description of the first one found, or undefined.
  */
 export function badCharacter(html: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const m =
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(
       html,
     )

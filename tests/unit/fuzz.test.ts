@@ -85,8 +85,8 @@ function checkResult(name: string, text: string, result: ParseResult): void {
     ...e.timeline.chapters.map((c) => c.title),
   ]
   const texts = [...names, e.meta.description ?? '', e.intro ?? '', e.bodyHtml, ...e.timeline.lines.map((l) => l.text)]
-  // eslint-disable-next-line no-control-regex
   const bad = texts.find((t) =>
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t),
   )
   if (bad !== undefined) fail(`a control character or bidi override in ${JSON.stringify(bad.slice(0, 60))}`)
