@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { TimedLine } from '../episode/types.ts'
-import { buildCorpusIndex, loadCorpusIndex, type CorpusEpisodeInput, type CorpusIndexData } from './corpus-search.ts'
+import {
+  buildCorpusIndex,
+  listedHits,
+  loadCorpusIndex,
+  type CorpusEpisodeInput,
+  type CorpusHit,
+  type CorpusIndexData,
+} from './corpus-search.ts'
 
 function episode(slug: string, rows: [speaker: string | undefined, text: string][]): CorpusEpisodeInput {
   const lines: TimedLine[] = rows.map(([speaker, text], index) => ({
@@ -179,5 +186,43 @@ describe('corpus search', () => {
         }
       }),
     )
+  })
+})
+
+describe('listedHits', () => {
+  const hit = (line: number, start: number, score: number): CorpusHit => ({
+    line,
+    start,
+    score,
+    estimated: false,
+    snippet: '',
+    snippetOffset: 0,
+    clippedStart: false,
+    clippedEnd: false,
+    ranges: [],
+  })
+
+  it('lists an episode’s hits in the order they are said, the best one marked', () => {
+    // Ranked best first, as the search returns them: 26:21, 25:22, 27:34, 7:58.
+    const hits = [hit(40, 1581, 9), hit(38, 1522, 7), hit(45, 1654, 5), hit(12, 478, 4)]
+    const listed = listedHits({ hits })
+    expect(listed.map((l) => l.hit.start)).toEqual([478, 1522, 1581, 1654])
+    expect(listed.map((l) => l.best)).toEqual([false, false, true, false])
+  })
+
+  it('marks no best for a single hit or for lines listed by a speaker filter alone', () => {
+    expect(listedHits({ hits: [hit(3, 30, 2)] }).map((l) => l.best)).toEqual([false])
+    expect(listedHits({ hits: [hit(5, 50, 0), hit(1, 10, 0)] }).map((l) => [l.hit.line, l.best])).toEqual([
+      [1, false],
+      [5, false],
+    ])
+    expect(listedHits({ hits: [] })).toEqual([])
+  })
+
+  it('orders the real search’s groups by time', () => {
+    for (const g of load().search('kubernetes').groups) {
+      const starts = listedHits(g).map((l) => l.hit.start)
+      expect(starts).toEqual([...starts].sort((a, b) => a - b))
+    }
   })
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Chapter, TimedLine } from '../episode/types.ts'
 import { createEpisodeSearch, type LineHit } from './episode-search.ts'
+import { MAX_RERANK } from './rank.ts'
 import { tokenize } from './normalize.ts'
 
 function lines(rows: [speaker: string | undefined, text: string][]): TimedLine[] {
@@ -180,8 +181,8 @@ describe('episode search: speakers', () => {
   })
 
   it('returns nothing for an empty query without a speaker', () => {
-    expect(search.search('')).toEqual({ lines: [], chapters: [] })
-    expect(search.search('()[]')).toEqual({ lines: [], chapters: [] })
+    expect(search.search('')).toEqual({ lines: [], chapters: [], total: 0 })
+    expect(search.search('()[]')).toEqual({ lines: [], chapters: [], total: 0 })
   })
 })
 
@@ -292,5 +293,17 @@ describe('episode search: properties', () => {
         expect(hit?.ranges.some(([s, e]) => s <= token.start && e >= token.end)).toBe(true)
       }),
     )
+  })
+
+  it('counts every matching line, more than it lists when a common word matches more than the engine ranks', () => {
+    const many = createEpisodeSearch(
+      lines(Array.from({ length: MAX_RERANK + 310 }, (_, i) => [undefined, `data point ${i}`] as [undefined, string])),
+      [],
+    )
+    const r = many.search('data')
+    expect(r.lines.length).toBe(MAX_RERANK)
+    expect(r.total).toBe(MAX_RERANK + 310)
+    expect(search.search('kubernetes').total).toBe(3)
+    expect(search.search('', { speakers: ['Anna'] }).total).toBe(4)
   })
 })

@@ -38,6 +38,11 @@ export interface EpisodeSearchResult {
   lines: LineHit[]
   /** Matching chapter titles in chapter order; not limited by the speaker filter. */
   chapters: ChapterHit[]
+  /**
+   * Matching lines in all: more than `lines.length` when a very common word matches more lines
+   * than the engine ranks (`MAX_RERANK`), so a count can say "2,000+".
+   */
+  total: number
 }
 
 export type { SpeakerCount }
@@ -52,12 +57,15 @@ function inTranscriptOrder(
   index: TextIndex,
   query: ParsedQuery,
   allow: Uint8Array | null,
-): { at: number; score: number; ranges: Range[] }[] {
+): { hits: { at: number; score: number; ranges: Range[] }[]; total: number } {
   const run = runQuery(index, query, allow)
-  if (!run) return []
-  return run.ranked
-    .sort((a, b) => a.line - b.line)
-    .map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line) }))
+  if (!run) return { hits: [], total: 0 }
+  return {
+    hits: run.ranked
+      .sort((a, b) => a.line - b.line)
+      .map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line) })),
+    total: run.lines.length,
+  }
 }
 
 export function createEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearch {
@@ -84,19 +92,21 @@ export function createEpisodeSearch(lines: readonly TimedLine[], chapters: reado
             const line = lines[i]
             if (ok && line) listed.push({ line: line.index, score: 0, ranges: [] })
           })
-        return { lines: listed, chapters: [] }
+        return { lines: listed, chapters: [], total: listed.length }
       }
+      const found = inTranscriptOrder(lineIndex, parsed, allow)
       return {
-        lines: inTranscriptOrder(lineIndex, parsed, allow).map((h) => ({
+        lines: found.hits.map((h) => ({
           line: at(lines, h.at).index,
           score: h.score,
           ranges: h.ranges,
         })),
-        chapters: inTranscriptOrder(chapterIndex, parsed, null).map((h) => ({
+        chapters: inTranscriptOrder(chapterIndex, parsed, null).hits.map((h) => ({
           chapter: at(chapters, h.at).index,
           score: h.score,
           ranges: h.ranges,
         })),
+        total: found.total,
       }
     },
   }
