@@ -1,7 +1,9 @@
 import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
+import { countOf, formatCount } from '../../lib/format/count.ts'
 import { describeFailure } from '../../lib/load/failure.ts'
+import { listedHits } from '../../lib/search/corpus-search.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import { episodePath } from '../../lib/url/episode-url.ts'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
@@ -22,7 +24,11 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
     status =
       result.total === 0
         ? 'No line matches.'
-        : `${result.total.toLocaleString('en')} matching line${result.total === 1 ? '' : 's'} in ${result.groups.length} episode${result.groups.length === 1 ? '' : 's'}${result.truncated ? ', best shown' : ''}`
+        : `${countOf(result.total, 'matching line')} in ${countOf(result.episodes, 'episode')}${
+            result.truncated
+              ? `; the best ${formatCount(result.groups.reduce((n, g) => n + g.hits.length, 0))} shown`
+              : ''
+          }`
   }
 
   return (
@@ -59,13 +65,16 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
           {result.groups.map((g) => (
             <section key={g.slug} className="corpus-group" aria-labelledby={`group-${g.slug}`}>
               <h3 id={`group-${g.slug}`}>
-                <Link to={episodePath(g.slug)}>{g.title}</Link> <span className="muted">({g.count})</span>
+                <Link to={episodePath(g.slug)}>{g.title}</Link>{' '}
+                <span className="muted group-count">{countOf(g.count, 'match', 'matches')}</span>
               </h3>
+              {/* In the order they are said; the best match is marked. */}
               <ol>
-                {g.hits.map((h) => (
-                  <li key={h.line}>
+                {listedHits(g).map(({ hit: h, best }) => (
+                  <li key={h.line} className={best ? 'best-hit' : undefined}>
                     <Link to={episodePath(g.slug, { t: h.start })}>
                       <span className="result-time">{timeLabel(h.start, h.estimated)}</span>
+                      {best ? <span className="best-badge">Best match</span> : null}
                       {h.speaker ? <span className="speaker">{h.speaker}: </span> : null}
                       {h.clippedStart ? '…' : ''}
                       <Highlighted text={h.snippet} ranges={h.ranges} />
@@ -76,7 +85,9 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
               </ol>
               {g.count > g.hits.length ? (
                 <p className="muted more">
-                  <Link to={episodePath(g.slug, { q })}>{`All ${g.count} matches in this episode`}</Link>
+                  <Link
+                    to={episodePath(g.slug, { q, who })}
+                  >{`All ${formatCount(g.count)} matches in this episode`}</Link>
                 </p>
               ) : null}
             </section>

@@ -54,13 +54,14 @@ describe('EpisodeSearchPanel', () => {
   it('finds a misspelt word, counts, and steps with Enter and Shift+Enter', async () => {
     const { box, status } = setup()
     await userEvent.type(box, 'kubernets')
-    await waitFor(() => expect(status()).toBe('1 of 2'))
+    // Two lines, and a chapter title listed too: the count says so.
+    await waitFor(() => expect(status()).toBe('1 of 2 lines · 1 chapter'))
     await userEvent.keyboard('{Enter}')
-    expect(status()).toBe('2 of 2')
+    expect(status()).toBe('2 of 2 lines · 1 chapter')
     await userEvent.keyboard('{Enter}')
-    expect(status()).toBe('1 of 2')
+    expect(status()).toBe('1 of 2 lines · 1 chapter')
     await userEvent.keyboard('{Shift>}{Enter}{/Shift}')
-    expect(status()).toBe('2 of 2')
+    expect(status()).toBe('2 of 2 lines · 1 chapter')
     const results = screen.getByRole('list', { name: 'Search results' })
     // The chapter title matches too, listed first.
     expect(within(results).getAllByRole('button')[0]).toHaveTextContent('Chapter: Kubernetes basics')
@@ -85,13 +86,44 @@ describe('EpisodeSearchPanel', () => {
     await waitFor(() => expect(status()).toBe('No matches'))
     await userEvent.clear(box)
     await userEvent.type(box, '(really')
-    await waitFor(() => expect(status()).toBe('1 of 1'))
+    await waitFor(() => expect(status()).toBe('1 of 1 line'))
   })
 
   it('opens with the query and speakers of a shared link, ignoring accents', async () => {
     const { status } = setup('/?q=poznan&who=Ana')
-    await waitFor(() => expect(status()).toBe('1 of 1'))
+    await waitFor(() => expect(status()).toBe('1 of 1 line'))
+    await userEvent.click(screen.getByRole('button', { name: 'Speakers (1)' }))
     expect(screen.getByRole('checkbox', { name: /Ana/ })).toBeChecked()
     expect(within(screen.getByRole('list', { name: 'Search results' })).getByText('Poznań')).toBeInTheDocument()
+  })
+
+  it('counts a chapter title it lists: never "No matches" above a result', async () => {
+    const { box, status } = setup()
+    await userEvent.type(box, 'basics')
+    await waitFor(() => expect(status()).toBe('1 chapter, no lines'))
+    const results = screen.getByRole('list', { name: 'Search results' })
+    expect(within(results).getAllByRole('listitem')).toHaveLength(1)
+  })
+
+  it('lists no results for a speaker filter alone (the transcript is filtered already)', async () => {
+    const { box, status } = setup('/?who=Ana')
+    // Once the engine has loaded (a query lists Ana's matching line), clearing the query lists nothing.
+    await userEvent.type(box, 'poznan')
+    await waitFor(() => expect(status()).toBe('1 of 1 line'))
+    await userEvent.clear(box)
+    expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull()
+    expect(status()).toBe('')
+    expect(screen.getByRole('button', { name: 'Next result' })).toBeDisabled()
+  })
+
+  it('opens the speaker list under the bar, with each speaker’s count in words', async () => {
+    setup()
+    const toggle = screen.getByRole('button', { name: 'Speakers' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByRole('group', { name: 'Only lines by' })).toBeNull()
+    await userEvent.click(toggle)
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    const group = screen.getByRole('group', { name: 'Only lines by' })
+    expect(within(group).getByRole('checkbox', { name: 'Ana (2 lines)' })).not.toBeChecked()
   })
 })

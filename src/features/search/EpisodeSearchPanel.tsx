@@ -1,8 +1,10 @@
-import { forwardRef, type KeyboardEvent } from 'react'
+import { forwardRef, useId, useState, type KeyboardEvent } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
+import { countOf, formatCount } from '../../lib/format/count.ts'
 import { describeFailure } from '../../lib/load/failure.ts'
 import { snippet } from '../../lib/search/highlight.ts'
+import { episodeSearchStatus } from '../../lib/search/status.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import type { EpisodeSearchState } from './use-episode-search.ts'
 
@@ -22,7 +24,12 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
   inputRef,
 ) {
   const { result, current, query, speakers, active } = search
-  const total = result.lines.length
+  // A speaker filter alone lists no results: the transcript under the panel shows that speaker's
+  // lines already. Results (and ↑ ↓) are for what is typed.
+  const querying = query.trim() !== ''
+  const total = querying ? result.lines.length : 0
+  const [speakersOpen, setSpeakersOpen] = useState(false)
+  const id = useId()
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault()
@@ -34,15 +41,15 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
   }
   const toggleSpeaker = (name: string, on: boolean) =>
     search.setSpeakers(on ? [...speakers, name] : speakers.filter((s) => s !== name))
-  const status = search.failed
-    ? 'Search is unavailable'
-    : !active
-      ? ''
-      : !search.ready
-        ? 'Searching…'
-        : total === 0
-          ? 'No matches'
-          : `${current + 1} of ${total}`
+  const status = episodeSearchStatus({
+    query,
+    ready: search.ready,
+    failed: search.failed !== null,
+    listed: result.lines.length,
+    total: result.total,
+    chapters: result.chapters.length,
+    current,
+  })
 
   return (
     <div className="episode-search needs-js">
@@ -59,9 +66,6 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
           onChange={(e) => search.setQuery(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <span className="search-count" role="status" aria-live="polite">
-          {status}
-        </span>
         <button
           type="button"
           aria-label="Previous result"
@@ -80,23 +84,35 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
         >
           ↓
         </button>
-        <details className="speaker-filter">
-          <summary>Speakers{speakers.length ? ` (${speakers.length})` : ''}</summary>
-          <fieldset>
-            <legend>Only lines by</legend>
-            {search.speakerCounts.map((s) => (
-              <label key={s.name}>
-                <input
-                  type="checkbox"
-                  checked={speakers.includes(s.name)}
-                  onChange={(e) => toggleSpeaker(s.name, e.target.checked)}
-                />{' '}
-                {s.name} <span className="muted">({s.count})</span>
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <button
+          type="button"
+          className="speaker-toggle"
+          aria-expanded={speakersOpen}
+          aria-controls={`${id}-speakers`}
+          onClick={() => setSpeakersOpen((o) => !o)}
+        >
+          Speakers{speakers.length ? ` (${speakers.length})` : ''}
+        </button>
       </div>
+      {/* Opens under the bar, pushing the results down: it never covers them. */}
+      <fieldset id={`${id}-speakers`} className="speaker-filter" hidden={!speakersOpen}>
+        <legend>Only lines by</legend>
+        <div className="speaker-options">
+          {search.speakerCounts.map((s) => (
+            <label key={s.name}>
+              <input
+                type="checkbox"
+                checked={speakers.includes(s.name)}
+                onChange={(e) => toggleSpeaker(s.name, e.target.checked)}
+              />{' '}
+              {s.name} <span className="muted">({countOf(s.count, 'line')})</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p className="search-count" role="status" aria-live="polite">
+        {status}
+      </p>
       {search.failed ? (
         <div className="load-notice" role="alert">
           <p>{describeFailure(search.failed, 'the search for this transcript')}</p>
@@ -105,7 +121,7 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
           </button>
         </div>
       ) : null}
-      {active && search.ready && (total > 0 || result.chapters.length > 0) ? (
+      {active && querying && search.ready && (total > 0 || result.chapters.length > 0) ? (
         <ol className="search-results" aria-label="Search results">
           {result.chapters.map((hit) => {
             const chapter = chapters[hit.chapter]
@@ -141,7 +157,7 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
             )
           })}
           {total > MAX_LISTED ? (
-            <li className="muted">{`Showing the first ${MAX_LISTED} of ${total}: use ↑ ↓ to go through all of them.`}</li>
+            <li className="muted">{`Showing the first ${MAX_LISTED} of ${formatCount(total)}: use ↑ ↓ to go through all of them.`}</li>
           ) : null}
         </ol>
       ) : null}

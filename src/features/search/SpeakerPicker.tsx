@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type Fuse from 'fuse.js'
 import type { FuseResult } from 'fuse.js'
+import { countOf } from '../../lib/format/count.ts'
 
 export interface SpeakerPickerProps {
   /** All speaker names with how often they speak, most first. */
@@ -46,7 +47,7 @@ export function SpeakerPicker({ speakers, chosen, onChange }: SpeakerPickerProps
           .map((r: FuseResult<{ name: string }>) => r.item.name)
           .filter((n) => !chosen.includes(n))
       : []
-  const countOf = (name: string) => speakers.find((s) => s.name === name)
+  const episodesOf = (name: string) => speakers.find((s) => s.name === name)?.episodes ?? 0
 
   return (
     <div className="speaker-picker">
@@ -78,7 +79,7 @@ export function SpeakerPicker({ speakers, chosen, onChange }: SpeakerPickerProps
                   setText('')
                 }}
               >
-                {name} <span className="muted">({countOf(name)?.episodes ?? 0} episodes)</span>
+                {name} <span className="muted">({countOf(episodesOf(name), 'episode')})</span>
               </button>
             </li>
           ))}

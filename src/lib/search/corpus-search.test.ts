@@ -150,6 +150,11 @@ describe('corpus search', () => {
     expect(r.groups.reduce((n, g) => n + g.hits.length, 0)).toBe(2)
     expect(r.total).toBe(6)
     expect(r.truncated).toBe(true)
+    // Every episode that matches is counted, not only those listed.
+    expect(r.groups.length).toBeLessThan(3)
+    expect(r.episodes).toBe(3)
+    expect(corpus.search('', { speakers: ['Alexey'] }).episodes).toBe(2)
+    expect(corpus.search('zzzzqqq').episodes).toBe(0)
     const one = corpus.search('kubernetes', { perEpisode: 1 })
     expect(one.groups.every((g) => g.hits.length === 1)).toBe(true)
     expect(one.groups.find((g) => g.slug === 'one')?.count).toBe(3)

@@ -108,6 +108,8 @@ export interface CorpusResult {
   groups: CorpusGroup[]
   /** Matching lines in all. */
   total: number
+  /** Episodes with a matching line, in all (more than `groups.length` when the lines listed are capped). */
+  episodes: number
   /** True when `total` is more than the lines returned. */
   truncated: boolean
 }
@@ -142,6 +144,13 @@ export const DEFAULT_PER_EPISODE = 10
 
 /** An episode with 2× the matching lines ranks as if its best line scored this much more. */
 const GROUP_COUNT_BONUS = 0.1
+
+/** How many of the counts are not zero. */
+function counted(counts: Int32Array): number {
+  let n = 0
+  for (const c of counts) if (c > 0) n++
+  return n
+}
 
 function checkData(data: CorpusIndexData): void {
   if (data.version !== CORPUS_INDEX_VERSION)
@@ -261,7 +270,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
       const width = options.snippetWidth ?? 160
       const allow = allowed(options.speakers)
       const parsed = parseQuery(query)
-      const empty: CorpusResult = { groups: [], total: 0, truncated: false }
+      const empty: CorpusResult = { groups: [], total: 0, episodes: 0, truncated: false }
       if (isEmptyQuery(parsed)) {
         // A speaker filter alone lists that speaker's lines in corpus order.
         if (!allow) return empty
@@ -275,9 +284,11 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
           perEpisode,
         )
         const hits = picked.map(({ line }) => ({ line, hit: hit(line, 0, [], width) }))
+        const counts = countByEpisode(lines)
         return {
-          groups: group(hits, countByEpisode(lines)),
+          groups: group(hits, counts),
           total: lines.length,
+          episodes: counted(counts),
           truncated: lines.length > hits.length,
         }
       }
@@ -286,10 +297,11 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
       const picked = pick(run.ranked, limit, perEpisode)
       const hits = picked.map(({ line, score }) => ({ line, hit: hit(line, score, run.highlight(line), width) }))
       const total = run.lines.length
-      const groups = group(hits, countByEpisode(run.lines))
+      const counts = countByEpisode(run.lines)
+      const groups = group(hits, counts)
       for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
       groups.sort((a, b) => b.score - a.score)
-      return { groups, total, truncated: total > hits.length }
+      return { groups, total, episodes: counted(counts), truncated: total > hits.length }
     },
   }
 }
