@@ -2,6 +2,7 @@ import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-rou
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
+import { useTopOnNewPage } from '../components/use-restored-scroll.ts'
 import { episodePath, parseShortCode, shortCode } from '../lib/url/episode-url.ts'
 import { LoadNotice } from '../components/LoadNotice.tsx'
 import { useCatalog } from './use-catalog.ts'
@@ -46,6 +47,7 @@ function ShortLink() {
 export function App() {
   // A fresh boundary per page: after an error, going to another page shows that page.
   const { pathname } = useLocation()
+  useTopOnNewPage()
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { LoadNotice } from '../../components/LoadNotice.tsx'
+import { useRestoredScroll } from '../../components/use-restored-scroll.ts'
 import { useUrlState } from '../../components/use-url-state.ts'
 import { CatalogFilters } from '../../features/catalog/CatalogFilters.tsx'
 import { CorpusSearchPanel } from '../../features/search/CorpusSearchPanel.tsx'
@@ -20,6 +21,8 @@ export function HomeRoute() {
   useEffect(() => {
     document.title = 'Playscript: every episode, every word'
   }, [])
+  // Back from an episode lands where the reader was in the list.
+  useRestoredScroll(state.status !== 'loading')
   return (
     <main id="main" className="home">
       <div className="home-intro">

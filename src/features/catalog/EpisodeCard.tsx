@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import type { CatalogEntry } from '../../lib/episode/types.ts'
+import { countOf } from '../../lib/format/count.ts'
+import { formatDate } from '../../lib/format/date.ts'
 import { formatDuration } from '../../lib/time/time.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../../lib/url/episode-url.ts'
 
 const PLACEHOLDER = `${import.meta.env.BASE_URL}placeholder-thumbnail.svg`
 
+/**
+ * One episode in the list, compact: a small thumbnail beside the code and date, the title, the
+ * guests and the facts, so a screen shows many episodes. Each fact keeps its words together.
+ */
 export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
   const [thumb, setThumb] = useState(() => youtubeThumbnailUrl(meta.youtubeId))
   const img = useRef<HTMLImageElement>(null)
@@ -16,11 +22,11 @@ export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
     if (el && el.complete && el.naturalWidth === 0) setThumb(PLACEHOLDER)
   }, [])
   const code = shortCode(meta.season, meta.episode)
+  const eyebrow = [code?.toUpperCase(), meta.date ? formatDate(meta.date) : undefined].filter(Boolean)
   const facts = [
-    meta.date,
     meta.durationSec ? formatDuration(meta.durationSec) : undefined,
-    meta.lineCount ? `${meta.lineCount} lines` : 'Video only',
-  ]
+    meta.lineCount ? countOf(meta.lineCount, 'line') : 'Video only',
+  ].filter((f): f is string => Boolean(f))
   return (
     <article className="episode-card">
       <img
@@ -34,15 +40,22 @@ export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
         onError={() => setThumb(PLACEHOLDER)}
       />
       <div className="card-body">
-        {code ? <p className="eyebrow">{code.toUpperCase()}</p> : null}
+        {eyebrow.length ? <p className="eyebrow">{eyebrow.join(' · ')}</p> : null}
         <h3>
           <Link to={episodePath(meta.slug)}>{meta.title}</Link>
         </h3>
         {meta.guestNames.length ? <p className="guests">With {meta.guestNames.join(', ')}</p> : null}
-        <p className="muted card-facts">{facts.filter(Boolean).join(' · ')}</p>
+        <p className="muted card-facts">
+          {facts.map((f, i) => (
+            <span key={f}>
+              {i > 0 ? ' · ' : null}
+              <span className="nowrap">{f}</span>
+            </span>
+          ))}
+        </p>
         {meta.topics.length ? (
           <ul className="topics" aria-label="Topics">
-            {meta.topics.slice(0, 4).map((t) => (
+            {meta.topics.slice(0, 3).map((t) => (
               <li key={t}>{t}</li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import type { EpisodeData } from '../../lib/episode/types.ts'
+import { formatDate } from '../../lib/format/date.ts'
 import { formatDuration } from '../../lib/time/time.ts'
 
 const LINK_LABELS: Record<string, string> = {
@@ -6,12 +7,6 @@ const LINK_LABELS: Record<string, string> = {
   spotify: 'Spotify',
   apple: 'Apple Podcasts',
   anchor: 'Anchor',
-}
-
-export function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  if (Number.isNaN(d.getTime())) return iso
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 }
 
 /** Facts under the title: guests, date, duration. */
