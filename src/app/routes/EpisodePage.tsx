@@ -220,7 +220,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
             <h2 id="transcript-heading">Transcript</h2>
             <button
               type="button"
-              className="link-button needs-js"
+              className="link-button needs-js keyboard-only"
               onClick={() => helpRef.current?.showModal()}
               aria-keyshortcuts="?"
             >

@@ -26,8 +26,14 @@ export function LineActions({ pane, lines, onCopy }: LineActionsProps) {
     const el = pane.current
     if (!el) return
     let pointed: HTMLElement | null = null
+    // Before anything plays (no line spoken yet), the first line carries it: on a touch screen,
+    // with no pointer hovering, the copy action is always somewhere in sight.
     const update = () =>
-      setTarget(pointed ?? el.querySelector<HTMLElement>(`li[data-line="${usePlayback.getState().activeLine}"]`))
+      setTarget(
+        pointed ??
+          el.querySelector<HTMLElement>(`li[data-line="${usePlayback.getState().activeLine}"]`) ??
+          el.querySelector<HTMLElement>('li[data-line]'),
+      )
     const onOver = (e: Event) => {
       const li = lineOf(e.target)
       if (li && li !== pointed) {
