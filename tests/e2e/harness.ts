@@ -17,6 +17,8 @@ export interface OpenOptions {
   probe?: boolean
   /** A touch screen (for touch gestures). */
   touch?: boolean
+  /** A phone: a touch screen only, no mouse (`(hover: none) and (pointer: coarse)`). */
+  mobile?: boolean
   /** Runs before the page is opened (to route requests: fail them, delay them). */
   before?: (page: Page, context: BrowserContext) => Promise<void>
   /** Run the page's scripts (default true). */
@@ -59,7 +61,8 @@ export async function openUrl(url: string, options: OpenOptions = {}): Promise<O
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     reducedMotion: options.reducedMotion === false ? 'no-preference' : 'reduce',
-    hasTouch: options.touch ?? false,
+    hasTouch: (options.touch ?? false) || (options.mobile ?? false),
+    isMobile: options.mobile ?? false,
     javaScriptEnabled: options.javaScript ?? true,
   })
   const page = await context.newPage()
