@@ -5,6 +5,7 @@
  */
 import type { EpisodeLink } from '../lib/episode/types.ts'
 import { parseIsoDuration } from '../lib/time/time.ts'
+import { foldWord } from '../lib/search/normalize.ts'
 import { cleanText } from './clean-text.ts'
 import { fieldName, typeName, type Reporter } from './reporter.ts'
 import type { FrontMatter } from './schema.ts'
@@ -24,12 +25,9 @@ export function readLinks(raw: FrontMatter['links'], r: Reporter): EpisodeLink[]
 
 /** The spoken name matching a guest id (`tomaszhinc` → `Tomasz`), else a readable form of the id. */
 export function guestName(id: string, speakers: readonly string[]): string {
-  const key = id.toLowerCase().replace(/[^a-z0-9]/g, '')
+  const key = foldWord(id)
   const spoken = speakers.find((s) => {
-    const first = (s.split(/\s+/)[0] ?? '')
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[^a-z0-9]/g, '')
+    const first = foldWord(s.split(/\s+/)[0] ?? '')
     return first.length >= 3 && key.startsWith(first)
   })
   return spoken ?? id
