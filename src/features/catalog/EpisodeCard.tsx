@@ -5,8 +5,9 @@ import { countOf } from '../../lib/format/count.ts'
 import { formatDate } from '../../lib/format/date.ts'
 import { formatDuration } from '../../lib/time/time.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../../lib/url/episode-url.ts'
+import { withBase } from '../../lib/site/base.ts'
 
-const PLACEHOLDER = `${import.meta.env.BASE_URL}placeholder-thumbnail.svg`
+const PLACEHOLDER = withBase('placeholder-thumbnail.svg')
 
 /**
  * One episode in the list, compact: a small thumbnail beside the code and date, the title, the
