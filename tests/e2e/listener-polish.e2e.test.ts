@@ -4,7 +4,7 @@
  * controls that suit the device (copy actions in sight on a touch screen, no keyboard hints there).
  */
 import { describe, expect, inject, it } from 'vitest'
-import { fake, open, playerReady, SEED } from './harness.ts'
+import { axeViolations, fake, open, playerReady, SEED } from './harness.ts'
 import { withBrowser } from './harness.ts'
 
 withBrowser()
@@ -56,6 +56,7 @@ describe('search across episodes', () => {
     const href = new URL((await all.getAttribute('href')) ?? '', 'http://x')
     expect(href.searchParams.get('q')).toBe('data')
     expect(href.searchParams.getAll('who')).toEqual(['Tomasz'])
+    expect(await axeViolations(page)).toEqual([])
   })
 })
 
