@@ -24,6 +24,7 @@ import {
   type PageOptions,
 } from '../src/pipeline/html-page.ts'
 import { episodeDataFile } from '../src/pipeline/vite-plugin.ts'
+import { EXPORT_FILES, exportFilePath, hasExports } from '../src/lib/formats/files.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 
 interface ServerEntry {
@@ -134,6 +135,10 @@ async function main(): Promise<void> {
       body: await server.renderPage(p),
       renderedFor: p,
       preload: `${base}${episodeDataFile(meta.slug)}`,
+      // The transcript's export files, written beside the page by the build (vite-plugin.ts).
+      alternates: hasExports(episode.meta)
+        ? EXPORT_FILES.map((f) => ({ href: urlFor(`/${exportFilePath(meta.slug, f)}`), type: f.type, title: f.label }))
+        : [],
       head: head({
         title: meta.title,
         description,

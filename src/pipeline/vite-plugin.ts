@@ -19,6 +19,8 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
+import { exportEpisode } from '../lib/formats/export.ts'
+import { EXPORT_FILES, exportFilePath, hasExports, parseExportFilePath } from '../lib/formats/files.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
 import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
@@ -144,6 +146,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       this.emitFile({ type: 'asset', fileName: catalog.file, source: catalog.json })
       for (const episode of bySlug.values()) {
         this.emitFile({ type: 'asset', fileName: episodeDataFile(episode.meta.slug), source: episodeJson(episode) })
+        // The transcript in open formats, beside the episode's page (src/lib/formats).
+        if (!hasExports(episode.meta)) continue
+        for (const file of EXPORT_FILES)
+          this.emitFile({
+            type: 'asset',
+            fileName: exportFilePath(episode.meta.slug, file),
+            source: exportEpisode(episode, file.format),
+          })
       }
     },
 
@@ -153,6 +163,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       devServer.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? ''
         const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
+        const exported = parseExportFilePath(url)
+        if (exported) {
+          const data = bySlug.get(exported.slug)
+          if (!data || !hasExports(data.meta)) return next()
+          res.setHeader('content-type', `${exported.file.type}; charset=utf-8`)
+          res.end(exportEpisode(data, exported.file.format))
+          return
+        }
         let body: string | undefined
         if (catalog.file && url.endsWith(`/${catalog.file}`)) body = catalog.json
         else if (episode?.[1]) {

@@ -29,6 +29,11 @@ export const EXPORT_FILES: readonly ExportFile[] = [
   },
 ]
 
+/** Whether an episode's transcript is exported: when it has lines (an episode may have video only). */
+export function hasExports(meta: { lineCount: number }): boolean {
+  return meta.lineCount > 0
+}
+
 /** Where an export file is, relative to the site's base: `episodes/<slug>/<name>`. */
 export function exportFilePath(slug: string, file: ExportFile): string {
   return `episodes/${encodeURIComponent(slug)}/${file.name}`
