@@ -58,8 +58,8 @@ class Reporter {
     return this.source ? this.source.lineOf(path) : this.yamlLine
   }
 
-  at(line: number, severity: Problem['severity'], message: string): void {
-    this.problems.push({ file: this.file, line, severity, message })
+  at(line: number, severity: Problem['severity'], message: string, file = this.file): void {
+    this.problems.push({ file, line, severity, message })
   }
 
   error(path: readonly (string | number)[], message: string): void {
@@ -255,6 +255,11 @@ function guestName(id: string, speakers: readonly string[]): string {
 export interface ParseOptions {
   /** The name used in messages (defaults to the file name given). */
   displayName?: string
+  /**
+   * The transcript read from a sidecar file (`<name>.vtt`, `.srt`, `.json`; see sidecar.ts),
+   * for a file without `transcript:`. Messages about its lines name `file`.
+   */
+  sidecar?: { file: string; items: SourceItem[] }
 }
 
 /** Parses and validates one episode file. Never throws. */
@@ -266,7 +271,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       skipped: 'draft',
     }
   try {
-    return parseUnsafe(fileName, file, text)
+    return parseUnsafe(fileName, file, text, options.sidecar)
   } catch (err) {
     // A bug in the pipeline must still not become a stack trace for the author.
     return {
@@ -325,7 +330,7 @@ function cleanBody(body: string, bodyLine: number, r: Reporter): string {
     .join('\n')
 }
 
-function parseUnsafe(fileName: string, file: string, text: string): ParseResult {
+function parseUnsafe(fileName: string, file: string, text: string, sidecar: ParseOptions['sidecar']): ParseResult {
   const slug = slugFor(fileName)
   if (!slug.ok) return { problems: [{ file, line: 1, severity: 'error', message: slug.message }] }
   const split = splitFrontMatter(text)
@@ -375,7 +380,22 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) r.error(issue.path as (string | number)[], describeIssue(issue, record))
   }
-  const items = readTranscript(record.transcript, r)
+  const written = record.transcript !== undefined && record.transcript !== null
+  if (sidecar && written)
+    r.error(
+      ['transcript'],
+      `this file has a "transcript:" and the sidecar file ${sidecar.file} has one too: keep one of them`,
+    )
+  if (sidecar && sidecar.items.length > MAX_LINES)
+    r.at(
+      1,
+      'error',
+      `the transcript has ${sidecar.items.length} items; at most ${MAX_LINES} are published (the page would take too long to open): split the episode`,
+      sidecar.file,
+    )
+  const items = sidecar && !written ? sidecar.items : readTranscript(record.transcript, r)
+  // Messages about transcript lines name the file the lines come from.
+  const itemsFile = sidecar && !written ? sidecar.file : file
   if (!parsed.success || r.problems.some((p) => p.severity === 'error')) return { problems: r.problems }
   const fm = parsed.data
 
@@ -407,20 +427,21 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
       firstUse.get(name) ?? yamlLine,
       'warning',
       `speaker ${JSON.stringify(name)} (${n} line${n === 1 ? '' : 's'}) is close to ${JSON.stringify(frequent)} (${counts.get(frequent)} lines): did you mean ${frequent}?`,
+      itemsFile,
     )
   }
   const { timeline, outOfOrder } = buildTimeline(items ?? [])
   for (const o of outOfOrder) {
     const line = timeline.lines[o.line]
     const estimate = `this line's start is estimated as ${formatTime(line?.start ?? 0)}`
-    const written = `timestamp sec ${o.sec}${Number.isFinite(o.sec) && o.sec >= 0 && o.sec < 360_000 ? ` (${formatTime(o.sec)})` : ''}`
+    const writtenSec = `timestamp sec ${o.sec}${Number.isFinite(o.sec) && o.sec >= 0 && o.sec < 360_000 ? ` (${formatTime(o.sec)})` : ''}`
     const why: Record<typeof o.reason, string> = {
       order: 'is out of order with the times around it (a typo?)',
       zero: 'is 0 but lines come before it',
       invalid: 'is not a usable time (negative, or more than 115 days)',
       crowded: 'is too close to the time before it to fit the lines between',
     }
-    r.at(o.srcLine ?? 1, 'warning', `${written} ${why[o.reason]}; ${estimate}`)
+    r.at(o.srcLine ?? 1, 'warning', `${writtenSec} ${why[o.reason]}; ${estimate}`, itemsFile)
   }
   const firstLine = timeline.lines[0]
   if (firstLine && firstLine.speaker === undefined) {
@@ -429,6 +450,7 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
       src?.srcLine ?? 1,
       'warning',
       'the transcript starts with a line that has no speaker ("who"); it shows without a name',
+      itemsFile,
     )
   }
 
@@ -479,5 +501,8 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
     bodyHtml: renderMarkdown(body),
     timeline,
   }
-  return { episode, problems: r.problems.sort((a, b) => a.line - b.line) }
+  return {
+    episode,
+    problems: r.problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file === file ? -1 : 1)),
+  }
 }

@@ -23,7 +23,7 @@ import { exportEpisode } from '../lib/formats/export.ts'
 import { EXPORT_FILES, exportFilePath, hasExports, parseExportFilePath } from '../lib/formats/files.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
-import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
+import { isEpisodeFile, isSidecarFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
 const CATALOG = 'virtual:playscript/catalog'
@@ -188,7 +188,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       })
       devServer.watcher.add(dir)
       const onChange = async (file: string) => {
-        if (!file.startsWith(dir) || !isEpisodeFile(file)) return
+        if (!file.startsWith(dir) || !(isEpisodeFile(file) || isSidecarFile(file))) return
         const result = await load()
         // After an edit, the whole folder's warnings again: the author is looking at them now.
         report(result, (m) => devServer.config.logger.warn(m), false)
