@@ -227,6 +227,7 @@ describe('pieces', () => {
       text: 'The one thing I learned today is this: it works',
     })
     expect(splitSpeakerPrefix('At 10:30 we start')).toEqual({ text: 'At 10:30 we start' })
+    expect(splitSpeakerPrefix('Speaker 1: Hi')).toEqual({ speaker: 'Speaker 1', text: 'Hi' })
   })
 
   it('turns SRT into WebVTT line for line', () => {

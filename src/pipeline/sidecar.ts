@@ -110,8 +110,8 @@ function flatten(node: VttNode, out: { text: string; voice?: string }): void {
   for (const child of node.children ?? []) flatten(child, out)
 }
 
-/** `Alexey: text` or `Alexey Grigorev: text`: a capitalised name of at most 4 words before a colon. */
-const NAME_PREFIX = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]+){0,3})\s*:\s+(\S[\s\S]*)$/u
+/** `Alexey: text`, `Alexey Grigorev: text`, `Speaker 1: text`: a capitalised name of at most 4 words before a colon. */
+const NAME_PREFIX = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}\p{N}'’.-]+){0,3})\s*:\s+(\S[\s\S]*)$/u
 
 /** Splits a `Name:` prefix off a cue's text, when it has one. */
 export function splitSpeakerPrefix(text: string): { speaker?: string; text: string } {
