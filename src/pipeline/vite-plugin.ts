@@ -166,7 +166,11 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         const exported = parseExportFilePath(url)
         if (exported) {
           const data = bySlug.get(exported.slug)
-          if (!data || !hasExports(data.meta)) return next()
+          if (!data || !hasExports(data.meta)) {
+            res.statusCode = 404
+            res.end('no such file')
+            return
+          }
           res.setHeader('content-type', `${exported.file.type}; charset=utf-8`)
           res.end(exportEpisode(data, exported.file.format))
           return
