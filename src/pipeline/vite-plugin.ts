@@ -3,8 +3,8 @@
  * typed data as virtual modules, so the browser never ships a YAML parser.
  *
  * - `virtual:playscript/catalog`: in the browser, only the name of the catalog
- *   file (`data/catalog.<hash>.json`, every episode's metadata); each episode's
- *   data is `data/episodes/<slug>.json`. Both are emitted with the build, so
+ *   file (every episode's metadata); each episode's data has a file of its own
+ *   (both named in `lib/site/files.ts`). Both are emitted with the build, so
  *   no page's code carries episode data. When prerendering, the metadata and
  *   a module per episode.
  * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
@@ -20,9 +20,9 @@ import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
 import { exportEpisode } from '../lib/formats/export.ts'
-import { EXPORT_FILES, exportFilePath, hasExports, parseExportFilePath } from '../lib/formats/files.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
+import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, hasExports } from '../lib/site/files.ts'
 import { isEpisodeFile, isSidecarFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
@@ -43,14 +43,6 @@ export function resolveEpisodesDir(dir?: string): string {
 /** An episode's data as JSON, as the browser fetches it. */
 export function episodeJson(episode: EpisodeData): string {
   return JSON.stringify(episode)
-}
-
-/**
- * Where an episode's data is served, relative to the site's base: named by slug, so a page
- * finds it without a table of names in its code (the host's validators keep caches fresh).
- */
-export function episodeDataFile(slug: string): string {
-  return `data/episodes/${encodeURIComponent(slug)}.json`
 }
 
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
@@ -99,7 +91,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     catalog = {
       entries,
       json,
-      file: `data/catalog.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`,
+      file: catalogFile(createHash('sha256').update(json).digest('hex').slice(0, 10)),
     }
     return loaded
   }
@@ -151,7 +143,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         for (const file of EXPORT_FILES)
           this.emitFile({
             type: 'asset',
-            fileName: exportFilePath(episode.meta.slug, file),
+            fileName: exportFile(episode.meta.slug, file),
             source: exportEpisode(episode, file.format),
           })
       }
@@ -162,29 +154,29 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       // The dev server answers episode data files from memory.
       devServer.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? ''
-        const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
-        const exported = parseExportFilePath(url)
-        if (exported) {
-          const data = bySlug.get(exported.slug)
+        const base = devServer.config.base
+        const file = url.startsWith(base) ? dataFileAt(url.slice(base.length)) : undefined
+        if (file?.kind === 'export') {
+          const data = bySlug.get(file.slug)
           if (!data || !hasExports(data.meta)) {
             res.statusCode = 404
             res.end('no such file')
             return
           }
-          res.setHeader('content-type', `${exported.file.type}; charset=utf-8`)
-          res.end(exportEpisode(data, exported.file.format))
+          res.setHeader('content-type', `${file.file.type}; charset=utf-8`)
+          res.end(exportEpisode(data, file.file.format))
           return
         }
         let body: string | undefined
-        if (catalog.file && url.endsWith(`/${catalog.file}`)) body = catalog.json
-        else if (episode?.[1]) {
-          const data = bySlug.get(decodeURIComponent(episode[1]))
-          body = data ? episodeJson(data) : undefined
+        if (file?.kind === 'catalog' && catalogFile(file.hash) === catalog.file) body = catalog.json
+        else if (file?.kind === 'episode-data') {
+          const data = bySlug.get(file.slug)
           if (!data) {
             res.statusCode = 404
             res.end('no such episode')
             return
           }
+          body = episodeJson(data)
         }
         if (body === undefined) return next()
         res.setHeader('content-type', 'application/json')

@@ -4,7 +4,7 @@
  * transcript's open formats, and its "Download transcript" menu serves all five files.
  */
 import { describe, expect, it } from 'vitest'
-import { EXPORT_FILES } from '../../src/lib/formats/files.ts'
+import { EXPORT_FILES } from '../../src/lib/site/files.ts'
 import { activeLineText, axeViolations, baseURL, fake, open, playerReady, withBrowser } from './harness.ts'
 import { SIDECAR_SLUG } from './sidecar-episode.ts'
 

@@ -12,14 +12,15 @@ import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
-import { EXPORT_FILES, exportFilePath, hasExports } from '../../lib/formats/files.ts'
+import { EXPORT_FILES, exportFile, hasExports } from '../../lib/site/files.ts'
+import { withBase } from '../../lib/site/base.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
+import { pageTitle } from '../../lib/site/routes.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
-import { basePath } from '../paths.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useEpisodeShortcuts } from './use-episode-shortcuts.ts'
 
@@ -129,10 +130,10 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     }
   }, [startAt])
   useEffect(() => {
-    document.title = `${meta.title} · Playscript`
+    document.title = pageTitle({ route: 'episode', slug: meta.slug }, meta.title)
     // On a phone the chapter list starts folded, so the transcript is in reach.
     if (chaptersRef.current && window.matchMedia?.('(max-width: 899px)').matches) chaptersRef.current.open = false
-  }, [meta.title])
+  }, [meta.slug, meta.title])
   useSyncLoop()
 
   // Relative to the page: the same share URL as `episodePath(slug, { t })` once resolved.
@@ -187,7 +188,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     () =>
       hasExports(meta)
         ? EXPORT_FILES.map((f) => ({
-            href: `${basePath()}/${exportFilePath(meta.slug, f)}`,
+            href: withBase(exportFile(meta.slug, f)),
             download: `${meta.slug}.${f.name}`,
             label: f.label,
             type: f.type,

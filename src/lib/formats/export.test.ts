@@ -12,7 +12,7 @@ import {
   toTranscriptJson,
   toWebVtt,
 } from './export.ts'
-import { EXPORT_FILES, exportFilePath, parseExportFilePath } from './files.ts'
+import { EXPORT_FILES } from '../site/files.ts'
 
 function episode(items: SourceItem[], title = 'An episode'): EpisodeData {
   const { timeline } = buildTimeline(items)
@@ -150,22 +150,8 @@ describe('toPlainText', () => {
   })
 })
 
-describe('export files', () => {
-  it('names five files with their media types, at the episode folder', () => {
-    expect(EXPORT_FILES.map((f) => [f.name, f.type])).toEqual([
-      ['transcript.json', 'application/json'],
-      ['transcript.vtt', 'text/vtt'],
-      ['transcript.srt', 'application/x-subrip'],
-      ['transcript.txt', 'text/plain'],
-      ['chapters.json', 'application/json+chapters'],
-    ])
-    const vtt = EXPORT_FILES[1]
-    if (!vtt) throw new Error('no vtt')
-    expect(exportFilePath('a b', vtt)).toBe('episodes/a%20b/transcript.vtt')
-    expect(parseExportFilePath('/base/episodes/a%20b/transcript.vtt')).toEqual({ slug: 'a b', file: vtt })
-    expect(parseExportFilePath('/episodes/a/index.html')).toBeUndefined()
-  })
-  it('exports every format', () => {
+describe('exportEpisode', () => {
+  it('writes every format of the data-file table', () => {
     for (const f of EXPORT_FILES) expect(exportEpisode(sample, f.format).length).toBeGreaterThan(10)
   })
 })

@@ -9,7 +9,7 @@
 import type { EpisodeData, Timeline } from '../episode/types.ts'
 import { timeLabel } from '../time/time.ts'
 import { timelineEnd } from '../timeline/timeline.ts'
-import type { ExportFormat } from './files.ts'
+import type { ExportFormat } from '../site/files.ts'
 
 export interface Cue {
   /** Seconds, rounded to the millisecond. */
