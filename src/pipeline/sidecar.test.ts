@@ -9,6 +9,8 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SIDECAR_FILES, SIDECAR_SLUG } from '../../tests/e2e/sidecar-episode.ts'
+import { toSrt, toTranscriptJson, toWebVtt } from '../lib/formats/export.ts'
+import { buildTimeline } from '../lib/timeline/timeline.ts'
 import type { SourceItem } from '../lib/episode/types.ts'
 import { loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem } from './problems.ts'
@@ -214,6 +216,66 @@ describe('broken files, each with its message', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('export then import (property)', () => {
+  // Text as authors write it: any characters but the controls and invisibles the pipeline removes.
+  // eslint-disable-next-line no-control-regex -- the control characters are what it finds
+  const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
+  const text = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+    .filter((t) => t.trim() !== '' && !INVISIBLE.test(t))
+  const line = fc.record({
+    text,
+    who: fc.constantFrom('Alexey', 'Maria José', 'Speaker 2', "Zoë O'Neil"),
+    gap: fc.integer({ min: 1, max: 100_000 }),
+  })
+
+  it.each<SidecarKind>(['vtt', 'srt', 'json'])('gives back every line, speaker and start (%s)', (kind) => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (rows) => {
+        let ms = 0
+        const items: SourceItem[] = rows.map((r) => {
+          ms += r.gap
+          return { kind: 'line', text: r.text, sec: ms / 1000, who: r.who }
+        })
+        const { timeline } = buildTimeline(items)
+        const episode = {
+          meta: {
+            slug: 's',
+            title: 't',
+            guests: [],
+            guestNames: [],
+            speakers: [],
+            youtubeId: 'x',
+            topics: [],
+            lineCount: 1,
+            chapterCount: 0,
+          },
+          links: [],
+          bodyHtml: '',
+          timeline,
+        }
+        const exported =
+          kind === 'vtt' ? toWebVtt(episode) : kind === 'srt' ? toSrt(episode) : toTranscriptJson(episode)
+        const read = readSidecar(`x.${kind}`, kind, exported)
+        expect(read.problems.filter((p) => p.severity === 'error')).toEqual([])
+        const back = cuesToItems('x', read.values, [], undefined, { join: false }).values
+        const words = (t: string) => t.replace(/\s+/g, ' ').trim()
+        // SRT has no escapes: formatting tags (<i>…) and a "-->" cannot survive it.
+        const srtSafe = (t: string) => kind !== 'srt' || !/-->|<\/?(i|b|u|font)\b|\{\\/i.test(t)
+        expect(back).toHaveLength(items.length)
+        back.forEach((b, i) => {
+          const want = items[i]
+          if (b.kind !== 'line' || want?.kind !== 'line') throw new Error('not a line')
+          expect(b.sec).toBe(want.sec)
+          expect(b.who).toBe(want.who)
+          if (srtSafe(want.text)) expect(words(b.text)).toBe(words(want.text))
+        })
+      }),
+      { numRuns: 150 },
     )
   })
 })

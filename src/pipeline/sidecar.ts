@@ -15,6 +15,7 @@
  */
 import { createRequire } from 'node:module'
 import type { SourceItem, SourceLine } from '../lib/episode/types.ts'
+import { roundMs } from '../lib/formats/export.ts'
 import { formatTime } from '../lib/time/time.ts'
 import { checkSpeakerName, cleanText } from './clean-text.ts'
 import type { Problem } from './problems.ts'
@@ -184,7 +185,8 @@ export function readVtt(file: string, text: string, lineOffset = 0, original?: r
       speaker = split.speaker
       body = split.text
     }
-    const read: ReadCue = { start: cue.startTime, end: cue.endTime, text: body, line: at(line) }
+    // Caption times are whole milliseconds; the parser's sums carry float noise (1.5590000000000002).
+    const read: ReadCue = { start: roundMs(cue.startTime), end: roundMs(cue.endTime), text: body, line: at(line) }
     if (speaker !== undefined) read.speaker = speaker
     values.push(read)
   }
