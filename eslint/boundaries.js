@@ -8,7 +8,7 @@
  *
  * The rules (tests/unit/import-rules.test.ts lints a probe for each one):
  *  - browser code (all of src/ but src/pipeline/) imports neither src/pipeline/ nor the
- *    build-time packages (yaml, markdown-it, zod), nor a Node built-in — except
+ *    build-time packages (yaml, markdown-it, zod, the caption parsers), nor a Node built-in — except
  *    src/app/server.tsx, the prerendering entry run by Node, which may use Node built-ins;
  *  - src/lib/ imports no React, no store (zustand, src/playback/) and no UI (src/features/,
  *    src/components/, src/app/);
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const BUILD_TIME_PACKAGES = new Set(['yaml', 'js-yaml', 'markdown-it', 'zod'])
+const BUILD_TIME_PACKAGES = new Set(['yaml', 'js-yaml', 'markdown-it', 'zod', 'webvtt-parser', 'media-captions'])
 const NODE_ENTRIES = new Set(['src/app/server.tsx'])
 const YOUTUBE_ADAPTER = new Set([
   'src/features/player/youtube-adapter.tsx',

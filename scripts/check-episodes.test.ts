@@ -124,6 +124,27 @@ describe('npm run check:episodes', () => {
     expect(out).not.toMatch(/\n\s+at /)
   }, 30_000)
 
+  it('checks caption sidecars too: their problems at their lines, the episode failed, no stack trace', async () => {
+    const captions = await mkdtemp(path.join(os.tmpdir(), 'playscript-check-'))
+    const md = '---\ntitle: From captions\nids:\n  youtube: lem7knxqNzg\n---\n'
+    await writeFile(path.join(captions, 'ok.md'), md)
+    await writeFile(path.join(captions, 'ok.srt'), '1\n00:00:01,000 --> 00:00:02,000\nAna: Hello.\n')
+    await writeFile(path.join(captions, 'broken.md'), md)
+    await writeFile(
+      path.join(captions, 'broken.vtt'),
+      'WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nA\n\n00:00:01.000 --> 00:00:02.000\nB\n',
+    )
+    const { code, out } = await cli([captions])
+    await rm(captions, { recursive: true, force: true })
+    expect(code).toBe(1)
+    expect(out).toMatch(/broken\.vtt:6: error: this cue starts at 00:00:01\.000, before the cue above it \(line 3\)/)
+    expect(out).toMatch(/broken\.md:1: error: not published: its transcript sidecar .*broken\.vtt has errors/)
+    expect(out).toMatch(
+      /checked 2 file\(s\) .*: 1 episode\(s\) with 1 transcript line\(s\) loaded, 0 skipped, 1 failed/,
+    )
+    expect(out).not.toMatch(/\n\s+at /)
+  }, 30_000)
+
   it('npm run build fails with each message once, no stack trace, and leaves the previous site as it was', async () => {
     const out = path.join(dir, 'site')
     await mkdir(out, { recursive: true })

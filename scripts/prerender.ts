@@ -23,7 +23,7 @@ import {
   type Head,
   type PageOptions,
 } from '../src/pipeline/html-page.ts'
-import { dataFileAt, episodeDataFile } from '../src/lib/site/files.ts'
+import { dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, hasExports } from '../src/lib/site/files.ts'
 import { shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 import {
   pageDescription,
@@ -134,6 +134,10 @@ async function main(): Promise<void> {
       body: await server.renderPage(p),
       renderedFor: p,
       preload: `${base}${episodeDataFile(meta.slug)}`,
+      // The transcript's export files, written beside the page by the build (vite-plugin.ts).
+      alternates: hasExports(episode.meta)
+        ? EXPORT_FILES.map((f) => ({ href: urlFor(`/${exportFile(meta.slug, f)}`), type: f.type, title: f.label }))
+        : [],
       head: head({
         title: meta.title,
         description,

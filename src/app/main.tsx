@@ -9,6 +9,7 @@ import { basePath, normalisePath, pathInApp } from '../lib/site/base.ts'
 import { pageAt } from '../lib/site/routes.ts'
 import '../styles/global.css'
 import '../styles/polish.css'
+import '../styles/downloads.css'
 
 async function start(container: HTMLElement): Promise<void> {
   const app = (

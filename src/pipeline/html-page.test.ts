@@ -67,6 +67,23 @@ describe('fillPage', () => {
     }
   })
 
+  it('links the alternates in the head, escaped', () => {
+    const html = fillPage(TEMPLATE, {
+      title: 't',
+      description: 'd',
+      body: '<main></main>',
+      alternates: [
+        { href: '/episodes/a/transcript.vtt', type: 'text/vtt', title: 'Captions (WebVTT)' },
+        { href: '/episodes/a"b/x.json', type: 'application/json', title: 'A & B' },
+      ],
+    })
+    const head = html.slice(0, html.indexOf('</head>'))
+    expect(head).toContain(
+      '<link rel="alternate" type="text/vtt" href="/episodes/a/transcript.vtt" title="Captions (WebVTT)" />',
+    )
+    expect(head).toContain('href="/episodes/a&quot;b/x.json" title="A &amp; B"')
+  })
+
   it('keeps any title, description and body exactly (property)', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), (title, description, text) => {

@@ -80,6 +80,8 @@ export interface PageOptions {
   renderedFor?: string
   /** A data file to preload with the page. */
   preload?: string
+  /** Other forms of the page's content (`<link rel="alternate">`): the transcript's export files. */
+  alternates?: readonly { href: string; type: string; title: string }[]
 }
 
 /** The template filled for one page. */
@@ -99,6 +101,10 @@ export function fillPage(template: string, opts: PageOptions): string {
   if (opts.preload)
     extra.push(
       `<link rel="preload" href="${escapeHtml(opts.preload)}" as="fetch" type="application/json" crossorigin="anonymous" />`,
+    )
+  for (const a of opts.alternates ?? [])
+    extra.push(
+      `<link rel="alternate" type="${escapeHtml(a.type)}" href="${escapeHtml(a.href)}" title="${escapeHtml(a.title)}" />`,
     )
   if (extra.length) html = fill(html, '</head>', `    ${extra.join('\n    ')}\n  </head>`, '</head>')
   html = fill(

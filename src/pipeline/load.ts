@@ -16,6 +16,16 @@ import { shortCode } from '../lib/url/episode-url.ts'
 import { formatBytes, MAX_BYTES, WARN_BYTES } from './limits.ts'
 import { isDraft, parseEpisodeFile } from './parse-episode.ts'
 import type { Problem } from './problems.ts'
+import type { SourceItem } from '../lib/episode/types.ts'
+import {
+  CHAPTERS_SUFFIX,
+  cuesToItems,
+  readChaptersJson,
+  readSidecar,
+  SIDECAR_KINDS,
+  type JoinOptions,
+  type ReadChapter,
+} from './sidecar.ts'
 
 export interface LoadedDir {
   dir: string
@@ -28,13 +38,23 @@ export interface LoadedDir {
   problems: Problem[]
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends JoinOptions {
   /** Reads a file (tests stand in for the file system here). */
   readFile?: (file: string) => Promise<Buffer>
 }
 
 export function isEpisodeFile(name: string): boolean {
   return /\.md$/i.test(name)
+}
+
+/** A caption or chapters file that may sit beside an episode file (`<name>.vtt`, `.srt`, `.json`). */
+export function isSidecarFile(name: string): boolean {
+  return /\.(vtt|srt|json)$/i.test(name)
+}
+
+/** The name an episode file's sidecars share: `a.md` → `a` (a doubled `.md.md` too). */
+export function sidecarBase(mdName: string): string {
+  return mdName.replace(/(\.md)+$/i, '')
 }
 
 /** The name messages use for a file: relative to the working directory when inside it. */
@@ -119,6 +139,91 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
   }
   const bySlug = new Map<string, string>()
   const fileOf = new Map<EpisodeData, string>()
+  const all = new Set(await readdir(abs))
+  const claimed = new Set<string>()
+  /** Each sidecar's episode file (display names), so their problems are listed together. */
+  const episodeOfSidecar = new Map<string, string>()
+
+  /** A sidecar's text, or a problem at the sidecar (reported) and undefined. */
+  const readText = async (name: string): Promise<string | undefined> => {
+    const full = path.join(abs, name)
+    const file = displayPath(full)
+    const fail = (message: string, line = 1) => {
+      result.problems.push({ file, line, severity: 'error', message })
+      return undefined
+    }
+    try {
+      const stat = await lstat(full)
+      if (stat.isSymbolicLink()) return fail('symbolic links are not followed: copy the file into the folder')
+      if (!stat.isFile()) return fail('not a regular file (a folder?)')
+      if (stat.size > MAX_BYTES)
+        return fail(`the file is ${formatBytes(stat.size)}; at most ${formatBytes(MAX_BYTES)} is read`)
+      const bytes = await read(full)
+      const encoding = encodingProblem(bytes)
+      if (encoding) return fail(encoding.message.replace(/ \(skipped\)$/, ''), encoding.line)
+      return bytes.toString('utf8')
+    } catch (err) {
+      return fail(`cannot read the file (${errorCode(err)})`)
+    }
+  }
+
+  /** The transcript items of an episode's sidecar files, or undefined when it has none. */
+  const sidecarOf = async (
+    mdName: string,
+    mdFile: string,
+  ): Promise<{ file: string; items: SourceItem[]; failed: boolean } | undefined> => {
+    const base = sidecarBase(mdName)
+    const found = SIDECAR_KINDS.map((kind) => ({ kind, name: `${base}.${kind}` })).filter((s) => all.has(s.name))
+    const chaptersName = `${base}${CHAPTERS_SUFFIX}`
+    for (const name of [...found.map((s) => s.name), chaptersName]) {
+      if (!all.has(name)) continue
+      claimed.add(name)
+      episodeOfSidecar.set(displayPath(path.join(abs, name)), mdFile)
+    }
+    const first = found[0]
+    if (!first) {
+      if (all.has(chaptersName))
+        result.problems.push({
+          file: displayPath(path.join(abs, chaptersName)),
+          line: 1,
+          severity: 'warning',
+          message: `chapters without a transcript sidecar (${base}.vtt, .srt or .json): ignored; write the chapters as headers in ${mdName}`,
+        })
+      return undefined
+    }
+    const file = displayPath(path.join(abs, first.name))
+    const second = found[1]
+    if (second) {
+      result.problems.push({
+        file: displayPath(path.join(abs, second.name)),
+        line: 1,
+        severity: 'error',
+        message: `${mdName} has two transcript sidecars, ${first.name} and ${second.name}: keep one of them`,
+      })
+      return { file, items: [], failed: true }
+    }
+    const before = result.problems.length
+    const text = await readText(first.name)
+    if (text === undefined) return { file, items: [], failed: true }
+    const cues = readSidecar(file, first.kind, text)
+    result.problems.push(...cues.problems)
+    let chapters: ReadChapter[] = []
+    let chaptersFile: string | undefined
+    if (all.has(chaptersName)) {
+      chaptersFile = displayPath(path.join(abs, chaptersName))
+      const chaptersText = await readText(chaptersName)
+      if (chaptersText !== undefined) {
+        const read = readChaptersJson(chaptersFile, chaptersText)
+        result.problems.push(...read.problems)
+        chapters = read.values
+      }
+    }
+    const items = cuesToItems(file, cues.values, chapters, chaptersFile, options)
+    result.problems.push(...items.problems)
+    const failed = result.problems.slice(before).some((p) => p.severity === 'error')
+    return { file, items: items.values, failed }
+  }
+
   for (const name of names) {
     const full = path.join(abs, name)
     const file = displayPath(full)
@@ -177,7 +282,17 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
         severity: 'warning',
         message: `the file is ${formatBytes(bytes.length)}; above ${formatBytes(WARN_BYTES)}, the page is slow to open on a phone`,
       })
-    const parsed = parseEpisodeFile(name, bytes.toString('utf8'), { displayName: file })
+    const sidecar = await sidecarOf(name, file)
+    if (sidecar?.failed) {
+      result.problems.push({
+        file,
+        line: 1,
+        severity: 'error',
+        message: `not published: its transcript sidecar ${sidecar.file} has errors`,
+      })
+      continue
+    }
+    const parsed = parseEpisodeFile(name, bytes.toString('utf8'), { displayName: file, sidecar })
     result.problems.push(...parsed.problems)
     if (!parsed.ok) {
       if (parsed.skipped) result.skipped.push({ file, reason: parsed.skipped })
@@ -199,6 +314,19 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
     result.episodes.push(parsed.episode)
   }
 
+  // Caption files with no episode file beside them (drafts' sidecars are skipped with the draft).
+  for (const name of [...all].sort()) {
+    if (!isSidecarFile(name) || claimed.has(name) || isDraft(name)) continue
+    const base = name.endsWith(CHAPTERS_SUFFIX) ? name.slice(0, -CHAPTERS_SUFFIX.length) : name.replace(/\.[^.]+$/, '')
+    if (all.has(`${base}.md`) || all.has(`${base}.md.md`)) continue
+    result.problems.push({
+      file: displayPath(path.join(abs, name)),
+      line: 1,
+      severity: 'warning',
+      message: `no episode file ${base}.md beside it: ignored (an episode file without "transcript:" reads its transcript from ${base}.vtt, .srt or .json)`,
+    })
+  }
+
   // Short links: the first episode in catalog order (newest first) holds each, as in the app.
   const holders = new Map<string, EpisodeData>()
   for (const e of sortCatalog(result.episodes.map((ep) => ({ ...ep.meta, ep }))).map((m) => m.ep)) {
@@ -218,6 +346,7 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
   }
   // Each file's problems together, files in name order.
   const order = new Map(result.files.map((f, i) => [displayPath(f), i]))
-  result.problems.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0))
+  const rank = (file: string) => order.get(file) ?? order.get(episodeOfSidecar.get(file) ?? '') ?? order.size
+  result.problems.sort((a, b) => rank(a.file) - rank(b.file))
   return result
 }

@@ -7,7 +7,7 @@
  * (each transcript item), `transcript-checks.ts` (the transcript as a whole),
  * `front-matter-fields.ts` (cleaning, links, guests, dates).
  */
-import type { EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
+import type { EpisodeData, EpisodeMeta, SourceItem } from '../lib/episode/types.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
 import { splitFrontMatter } from './frontmatter.ts'
 import { cleanBody, cleanStrings, guestName, readDate, readDuration, readLinks } from './front-matter-fields.ts'
@@ -51,6 +51,11 @@ export function isDraft(fileName: string): boolean {
 export interface ParseOptions {
   /** The name used in messages (defaults to the file name given). */
   displayName?: string
+  /**
+   * The transcript read from a sidecar file (`<name>.vtt`, `.srt`, `.json`; see sidecar.ts),
+   * for a file without `transcript:`. Messages about its lines name `file`.
+   */
+  sidecar?: { file: string; items: SourceItem[] }
 }
 
 /** Parses and validates one episode file. Never throws. */
@@ -63,7 +68,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       skipped: 'draft',
     }
   try {
-    return parseUnsafe(fileName, file, text)
+    return parseUnsafe(fileName, file, text, options.sidecar)
   } catch (err) {
     // A bug in the pipeline must still not become a stack trace for the author.
     return failed([
@@ -77,7 +82,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
 }
 
-function parseUnsafe(fileName: string, file: string, text: string): ParseResult {
+function parseUnsafe(fileName: string, file: string, text: string, sidecar: ParseOptions['sidecar']): ParseResult {
   const slug = slugFor(fileName)
   if (!slug.ok) return failed([{ file, line: 1, severity: 'error', message: slug.message }])
   const split = splitFrontMatter(text)
@@ -127,7 +132,23 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) r.error(issue.path as (string | number)[], describeIssue(issue, record))
   }
-  const items = readTranscript(record.transcript, r)
+  const written = record.transcript !== undefined && record.transcript !== null
+  if (sidecar && written)
+    r.error(
+      ['transcript'],
+      `this file has a "transcript:" and the sidecar file ${sidecar.file} has one too: keep one of them`,
+    )
+  // Lines from a sidecar: messages about them name the sidecar file.
+  const fromSidecar = sidecar && !written ? sidecar : undefined
+  const itemsReporter = fromSidecar ? new Reporter(fromSidecar.file, undefined, 1) : r
+  if (fromSidecar && fromSidecar.items.length > MAX_LINES)
+    itemsReporter.at(
+      1,
+      'error',
+      `the transcript has ${fromSidecar.items.length} items; at most ${MAX_LINES} are published (the page would take too long to open): split the episode`,
+    )
+  const items = fromSidecar ? fromSidecar.items : readTranscript(record.transcript, r)
+  if (itemsReporter !== r) r.problems.push(...itemsReporter.problems.splice(0))
   if (!parsed.success || r.problems.some((p) => p.severity === 'error')) return failed(r.problems)
   const fm = parsed.data
 
@@ -146,10 +167,11 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
     )
 
   if (items === undefined) r.warn([], 'no transcript: the episode loads with the video only')
-  checkSpeakers(items ?? [], r, yamlLine)
+  checkSpeakers(items ?? [], itemsReporter, yamlLine)
   const { timeline, outOfOrder } = buildTimeline(items ?? [])
-  checkTimes(timeline, outOfOrder, r)
-  checkFirstSpeaker(items ?? [], timeline, r)
+  checkTimes(timeline, outOfOrder, itemsReporter)
+  checkFirstSpeaker(items ?? [], timeline, itemsReporter)
+  if (itemsReporter !== r) r.problems.push(...itemsReporter.problems.splice(0))
 
   const speakers: string[] = []
   for (const l of timeline.lines) if (l.speaker && !speakers.includes(l.speaker)) speakers.push(l.speaker)
@@ -183,5 +205,7 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
     bodyHtml: renderMarkdown(body),
     timeline,
   }
-  return { ok: true, episode, problems: r.problems.sort((a, b) => a.line - b.line) }
+  // The episode file's problems in line order, then its sidecar's.
+  const problems = r.problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line)
+  return { ok: true, episode, problems }
 }

@@ -19,10 +19,11 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
+import { exportEpisode } from '../lib/formats/export.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
-import { catalogFile, dataFileAt, episodeDataFile } from '../lib/site/files.ts'
-import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
+import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, hasExports } from '../lib/site/files.ts'
+import { isEpisodeFile, isSidecarFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
 const CATALOG = 'virtual:playscript/catalog'
@@ -137,6 +138,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       this.emitFile({ type: 'asset', fileName: catalog.file, source: catalog.json })
       for (const episode of bySlug.values()) {
         this.emitFile({ type: 'asset', fileName: episodeDataFile(episode.meta.slug), source: episodeJson(episode) })
+        // The transcript in open formats, beside the episode's page (src/lib/formats).
+        if (!hasExports(episode.meta)) continue
+        for (const file of EXPORT_FILES)
+          this.emitFile({
+            type: 'asset',
+            fileName: exportFile(episode.meta.slug, file),
+            source: exportEpisode(episode, file.format),
+          })
       }
     },
 
@@ -147,6 +156,17 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         const url = (req.url ?? '').split('?')[0] ?? ''
         const base = devServer.config.base
         const file = url.startsWith(base) ? dataFileAt(url.slice(base.length)) : undefined
+        if (file?.kind === 'export') {
+          const data = bySlug.get(file.slug)
+          if (!data || !hasExports(data.meta)) {
+            res.statusCode = 404
+            res.end('no such file')
+            return
+          }
+          res.setHeader('content-type', `${file.file.type}; charset=utf-8`)
+          res.end(exportEpisode(data, file.file.format))
+          return
+        }
         let body: string | undefined
         if (file?.kind === 'catalog' && catalogFile(file.hash) === catalog.file) body = catalog.json
         else if (file?.kind === 'episode-data') {
@@ -164,7 +184,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       })
       devServer.watcher.add(dir)
       const onChange = async (file: string) => {
-        if (!file.startsWith(dir) || !isEpisodeFile(file)) return
+        if (!file.startsWith(dir) || !(isEpisodeFile(file) || isSidecarFile(file))) return
         const result = await load()
         // After an edit, the whole folder's warnings again: the author is looking at them now.
         report(result, (m) => devServer.config.logger.warn(m), false)

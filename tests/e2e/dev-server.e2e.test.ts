@@ -46,4 +46,20 @@ describe('the dev server', () => {
       .poll(() => title.textContent(), { timeout: 20_000 })
       .toBe('Edited Field Notes: Reading Messy Transcripts Without Losing the Thread')
   }, 60_000)
+
+  it("serves an episode's transcript files, and an episode built from a caption file", async () => {
+    const vtt = await fetch(`${url}/episodes/field-notes-on-messy-transcripts/transcript.vtt`)
+    expect(vtt.status).toBe(200)
+    expect(vtt.headers.get('content-type')).toMatch(/^text\/vtt/)
+    expect(await vtt.text()).toMatch(/^WEBVTT\n/)
+    expect((await fetch(`${url}/episodes/no-such-episode/transcript.vtt`)).status).not.toBe(200)
+    await writeFile(
+      path.join(dir, 'from-captions.md'),
+      "---\ntitle: 'From captions'\nids:\n  youtube: M7lc1UVf-VE\n---\n",
+    )
+    await writeFile(path.join(dir, 'from-captions.srt'), '1\n00:00:01,000 --> 00:00:02,000\nAna: Hello from SRT.\n')
+    await expect
+      .poll(async () => (await fetch(`${url}/episodes/from-captions/transcript.json`)).text(), { timeout: 20_000 })
+      .toContain('"body": "Hello from SRT."')
+  }, 60_000)
 })

@@ -15,6 +15,7 @@ import { LONG_EPISODE_SLUG, makeLongEpisode } from '../../bench/long-episode.ts'
 import { buildSite } from '../../scripts/build-site.ts'
 import { CORPUS_DIR as CORPUS, corpusAvailable, corpusRequired, REQUIRE_CORPUS_ENV } from '../unit/corpus-dir.ts'
 import { HOSTILE_EPISODE } from './hostile-episode.ts'
+import { SIDECAR_FILES } from './sidecar-episode.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -65,6 +66,8 @@ export async function setup(project: TestProject): Promise<void> {
   await mkdir(episodes)
   for (const name of await readdir('episodes')) await copyFile(path.join('episodes', name), path.join(episodes, name))
   await writeFile(path.join(episodes, 'hostile-content.md'), HOSTILE_EPISODE)
+  // An episode built from a WebVTT sidecar and a chapters file (sidecar.test.ts reads the same).
+  for (const [name, text] of Object.entries(SIDECAR_FILES)) await writeFile(path.join(episodes, name), text)
   if (longest) await copyFile(path.join(CORPUS, longest), path.join(episodes, longest))
   // From the corpus when it is here, else from the bundled episodes: the long episode is always built.
   await writeFile(

@@ -58,6 +58,11 @@ describe('prerendered HTML', () => {
       /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' www.youtube.com/,
     )
     expect(page).not.toMatch(/\son[a-z]+="/)
+    // The transcript's open formats, beside the page and linked from its head under the prefix.
+    expect(page).toContain(
+      `<link rel="alternate" type="text/vtt" href="${SITE}/playscript/episodes/s11e03-from-data-science-to-dataops/transcript.vtt" title="Captions (WebVTT)" />`,
+    )
+    expect(await html('episodes/s11e03-from-data-science-to-dataops/transcript.vtt')).toMatch(/^WEBVTT\n/)
   })
 
   it('writes a home page, a 404 page and short-link pages', async () => {

@@ -96,6 +96,11 @@ const FORBIDDEN: [string, string, string][] = [
   ],
   ['browser code imports no schema library', 'src/playback/probe.ts', "import { z } from 'zod'\nexport { z }"],
   [
+    'browser code imports no caption parser',
+    'src/lib/formats/probe.ts',
+    "import webvtt from 'webvtt-parser'\nexport { webvtt }",
+  ],
+  [
     'a feature imports no other feature (sibling path)',
     'src/features/search/probe.ts',
     "import { TranscriptPane } from '../transcript/TranscriptPane.tsx'\nexport { TranscriptPane }",

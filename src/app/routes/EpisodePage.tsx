@@ -4,6 +4,7 @@ import { absoluteAppUrl, copyText } from '../../components/share.ts'
 import { useToast } from '../../components/Toast.tsx'
 import { useHydrated } from '../../components/use-hydrated.ts'
 import { EpisodeAbout, EpisodeFacts } from '../../features/episode/EpisodeAbout.tsx'
+import { DownloadTranscript } from '../../features/episode/DownloadTranscript.tsx'
 import { EpisodeSearchPanel } from '../../features/search/EpisodeSearchPanel.tsx'
 import { useEpisodeSearch } from '../../features/search/use-episode-search.ts'
 import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
@@ -11,6 +12,8 @@ import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
+import { EXPORT_FILES, exportFile, hasExports } from '../../lib/site/files.ts'
+import { withBase } from '../../lib/site/base.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
@@ -181,6 +184,18 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     usePlayback.getState().setFollowing(true)
   }, [setSpeakers])
   const code = shortCode(meta.season, meta.episode)
+  const downloads = useMemo(
+    () =>
+      hasExports(meta)
+        ? EXPORT_FILES.map((f) => ({
+            href: withBase(exportFile(meta.slug, f)),
+            download: `${meta.slug}.${f.name}`,
+            label: f.label,
+            type: f.type,
+          }))
+        : [],
+    [meta],
+  )
 
   return (
     <main id="main" className="episode-page">
@@ -219,6 +234,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
         <section aria-labelledby="transcript-heading" className="transcript-section">
           <div className="transcript-head">
             <h2 id="transcript-heading">Transcript</h2>
+            <DownloadTranscript files={downloads} />
             <button
               type="button"
               className="link-button needs-js keyboard-only"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { catalogFile, dataFileAt, episodeDataFile } from './files.ts'
+import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile } from './files.ts'
 
 describe('the data-file table', () => {
   it('names the catalog by its hash and reads it back', () => {
@@ -17,6 +17,24 @@ describe('the data-file table', () => {
     )
   })
 
+  it("names the transcript's five export files beside each episode's page, with their media types", () => {
+    expect(EXPORT_FILES.map((f) => [f.name, f.type])).toEqual([
+      ['transcript.json', 'application/json'],
+      ['transcript.vtt', 'text/vtt'],
+      ['transcript.srt', 'application/x-subrip'],
+      ['transcript.txt', 'text/plain'],
+      ['chapters.json', 'application/json+chapters'],
+    ])
+    for (const file of EXPORT_FILES) {
+      expect(exportFile('a b', file)).toBe(`episodes/a%20b/${file.name}`)
+      fc.assert(
+        fc.property(fc.string({ minLength: 1, maxLength: 40 }), (slug) => {
+          expect(dataFileAt(exportFile(slug, file))).toEqual({ kind: 'export', slug, file })
+        }),
+      )
+    }
+  })
+
   it('names nothing else', () => {
     for (const p of [
       '',
@@ -25,6 +43,10 @@ describe('the data-file table', () => {
       'data/episodes/a/b.json',
       'episodes/a.json',
       'data/episodes/%E0.json',
+      'episodes/a/index.html',
+      'episodes/a/transcript.pdf',
+      'episodes/a/b/transcript.vtt',
+      'episodes/%E0/transcript.vtt',
     ])
       expect(dataFileAt(p)).toBeUndefined()
   })
