@@ -7,6 +7,7 @@ import { loadEpisodeRoute } from './lazy-routes.ts'
 import { loadBeforeHydrating } from './load-before-hydrating.tsx'
 import { basePath, episodeSlugFromPath, normalisePath, pathInApp } from './paths.ts'
 import '../styles/global.css'
+import '../styles/share.css'
 
 async function start(container: HTMLElement): Promise<void> {
   const app = (

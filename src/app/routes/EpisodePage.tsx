@@ -8,15 +8,18 @@ import { EpisodeSearchPanel } from '../../features/search/EpisodeSearchPanel.tsx
 import { useEpisodeSearch } from '../../features/search/use-episode-search.ts'
 import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
 import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
+import { QuoteBar } from '../../features/share/QuoteBar.tsx'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
+import { clampRange } from '../../lib/time/time-range.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
+import { copyQuoteLink, copyQuoteWords, partsOfRange } from './quote-sharing.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useEpisodeShortcuts } from './use-episode-shortcuts.ts'
 
@@ -58,6 +61,11 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   // The `?t=` the page was opened with (read once: it leaves the address once used).
   const [requested] = useState(() => readEpisodeParams(location.search).t)
   const [startAt] = useState(() => validStart(requested, length))
+  // A range link (`?t=START,END`) marks a quote, cued at its start: plain Play plays it.
+  const [quoteAtOpen] = useState(() => {
+    const range = readEpisodeParams(location.search).range
+    return range && range.start === startAt ? clampRange(range, length) : undefined
+  })
   const [, setParams] = useSearchParams()
   // Known in the browser only (after hydration): the position saved when the listener left.
   const hydrated = useHydrated()
@@ -96,8 +104,9 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
 
   useEffect(() => {
     usePlayback.getState().attach(timeline, startAt, length)
+    if (quoteAtOpen) usePlayback.getState().setQuote(quoteAtOpen, { stop: true })
     return () => usePlayback.getState().reset()
-  }, [timeline, startAt, length])
+  }, [timeline, startAt, length, quoteAtOpen])
 
   // A used `?t=` leaves the address (replaced, not pushed), so the address never points at a
   // stale time: "Copy link" shares the current moment.
@@ -154,6 +163,14 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     const t = Math.floor(usePlayback.getState().currentTime())
     void copyAndSay(episodePath(meta.slug, { t }), formatTime(t))
   }, [meta.slug])
+  const copyQuote = useCallback(
+    (words: boolean) => {
+      const { quote } = usePlayback.getState()
+      if (!quote) return
+      void (words ? copyQuoteWords(meta, quote, partsOfRange(timeline, quote)) : copyQuoteLink(meta.slug, quote))
+    },
+    [meta, timeline],
+  )
   const shortcutHandlers = useMemo(
     () => ({
       focusSearch: () => searchRef.current?.focus(),
@@ -227,6 +244,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
               Keyboard shortcuts
             </button>
           </div>
+          <QuoteBar onCopyLink={() => copyQuote(false)} onCopyQuote={() => copyQuote(true)} />
           <EpisodeSearchPanel
             ref={searchRef}
             search={search}
