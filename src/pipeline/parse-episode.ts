@@ -6,11 +6,13 @@
  */
 import type { z } from 'zod'
 import type { EpisodeData, EpisodeLink, EpisodeMeta, SourceItem, SourceLine } from '../lib/episode/types.ts'
+import { episodeLength } from '../lib/timeline/lookup.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
 import { formatTime, parseIsoDuration, parseTime } from '../lib/time/time.ts'
 import { checkSpeakerName, cleanText, likelyMisspellings } from './clean-text.ts'
 import { splitFrontMatter } from './frontmatter.ts'
 import { MAX_LINES, WARN_LINES } from './limits.ts'
+import { readKeyMoments } from './key-moments.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { Problem } from './problems.ts'
 import { FrontMatter } from './schema.ts'
@@ -472,12 +474,15 @@ function parseUnsafe(fileName: string, file: string, text: string): ParseResult 
     lineCount: timeline.lines.length,
     chapterCount: timeline.chapters.length,
   }
+  const clips = readKeyMoments(fm.quotableClips ?? [], yt.id, episodeLength(timeline, durationSec))
+  for (const p of clips.problems) r.warn(['quotableClips', p.index, p.field], p.message)
   const episode: EpisodeData = {
     meta,
     ...(fm.intro ? { intro: fm.intro.trim() } : {}),
     links: readLinks(fm.links, r),
     bodyHtml: renderMarkdown(body),
     timeline,
+    ...(clips.moments.length ? { moments: clips.moments } : {}),
   }
   return { episode, problems: r.problems.sort((a, b) => a.line - b.line) }
 }

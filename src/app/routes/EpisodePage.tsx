@@ -8,10 +8,11 @@ import { EpisodeSearchPanel } from '../../features/search/EpisodeSearchPanel.tsx
 import { useEpisodeSearch } from '../../features/search/use-episode-search.ts'
 import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
 import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
+import { KeyMoments } from '../../features/share/KeyMoments.tsx'
 import { QuoteBar } from '../../features/share/QuoteBar.tsx'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
-import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
+import type { Chapter, EpisodeData, KeyMoment, TimedLine } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { clampRange } from '../../lib/time/time-range.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
@@ -171,6 +172,8 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     },
     [meta, timeline],
   )
+  const momentHref = useCallback((m: KeyMoment) => episodeSearch({ range: m }), [])
+  const copyMoment = useCallback((m: KeyMoment) => void copyQuoteLink(meta.slug, m), [meta.slug])
   const shortcutHandlers = useMemo(
     () => ({
       focusSearch: () => searchRef.current?.focus(),
@@ -227,6 +230,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
               <ChapterList chapters={timeline.chapters} hrefFor={chapterHref} onSeek={seekChapter} />
             </details>
           </nav>
+          <KeyMoments moments={episode.moments ?? []} hrefFor={momentHref} onCopy={copyMoment} />
           <section aria-labelledby="about-heading" className="about">
             <h2 id="about-heading">About this episode</h2>
             <EpisodeAbout episode={episode} />
