@@ -2,11 +2,12 @@ import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-rou
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
 import { Toast } from '../components/Toast.tsx'
-import { episodePath, parseShortCode, shortCode } from '../lib/url/episode-url.ts'
+import { episodePath, MOMENT_ROUTE, parseShortCode, shortCode } from '../lib/url/episode-url.ts'
 import { LoadNotice } from '../components/LoadNotice.tsx'
 import { useCatalog } from './use-catalog.ts'
 import { EpisodeRoute } from './routes/EpisodeRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
+import { MomentRoute } from './routes/MomentRoute.tsx'
 import { SearchRoute } from './routes/SearchRoute.tsx'
 
 function PageLoading() {
@@ -68,6 +69,7 @@ export function App() {
           <Route path="/" element={<HomeRoute />} />
           {/* The episode page's code (player, store, transcript) loads only when an episode is opened. */}
           <Route path="/episodes/:slug" element={<EpisodeRoute />} />
+          <Route path={MOMENT_ROUTE} element={<MomentRoute />} />
           <Route path="/search" element={<SearchRoute />} />
           <Route path="/:code" element={<ShortLink />} />
           <Route path="*" element={<NotFound />} />

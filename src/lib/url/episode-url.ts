@@ -59,6 +59,16 @@ export function episodePath(slug: string, params: EpisodeParams = {}): string {
   return `/episodes/${encodeURIComponent(slug)}${episodeSearch(params)}`
 }
 
+/**
+ * A key moment's own page (`/episodes/<slug>/moments/<n>`, n from 1): prerendered with the
+ * moment's preview tags, it opens the episode playing the moment. The router's pattern for it:
+ */
+export const MOMENT_ROUTE = '/episodes/:slug/moments/:n'
+
+export function momentPath(slug: string, n: number): string {
+  return `/episodes/${encodeURIComponent(slug)}/moments/${n}`
+}
+
 /** `s11e03` for season 11, episode 3. */
 export function shortCode(season: number | undefined, episode: number | undefined): string | undefined {
   if (season === undefined || episode === undefined) return undefined
