@@ -10,17 +10,20 @@ import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
 import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
 import { KeyMoments } from '../../features/share/KeyMoments.tsx'
 import { QuoteBar } from '../../features/share/QuoteBar.tsx'
+import { SelectionActions } from '../../features/share/SelectionActions.tsx'
+import type { SelectedQuote } from '../../features/share/selection.ts'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
 import type { Chapter, EpisodeData, KeyMoment, TimedLine } from '../../lib/episode/types.ts'
 import { formatTime } from '../../lib/time/time.ts'
 import { clampRange } from '../../lib/time/time-range.ts'
+import { rangeOfLines } from '../../lib/timeline/line-ranges.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
-import { copyQuoteLink, copyQuoteWords, partsOfRange } from './quote-sharing.ts'
+import { copyQuoteLink, copyQuoteWords, markQuoteEdge, partsOfRange } from './quote-sharing.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useEpisodeShortcuts } from './use-episode-shortcuts.ts'
 
@@ -174,12 +177,21 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   )
   const momentHref = useCallback((m: KeyMoment) => episodeSearch({ range: m }), [])
   const copyMoment = useCallback((m: KeyMoment) => void copyQuoteLink(meta.slug, m), [meta.slug])
+  const copySelectionLink = useCallback(
+    (q: SelectedQuote) => void copyQuoteLink(meta.slug, rangeOfLines(timeline, q.first, q.last, length)),
+    [meta.slug, timeline, length],
+  )
+  const copySelection = useCallback(
+    (q: SelectedQuote) => void copyQuoteWords(meta, rangeOfLines(timeline, q.first, q.last, length), q.parts),
+    [meta, timeline, length],
+  )
   const shortcutHandlers = useMemo(
     () => ({
       focusSearch: () => searchRef.current?.focus(),
       openHelp: () => helpRef.current?.showModal(),
+      markQuote: (edge: 'start' | 'end', index: number) => markQuoteEdge(timeline, edge, index, length),
     }),
-    [],
+    [timeline, length],
   )
   useEpisodeShortcuts(shortcutHandlers)
 
@@ -271,6 +283,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
           />
         </section>
       </div>
+      <SelectionActions lines={timeline.lines} onCopyLink={copySelectionLink} onCopyQuote={copySelection} />
       <ShortcutsDialog ref={helpRef} />
     </main>
   )

@@ -7,8 +7,9 @@ import { useToast } from '../../components/Toast.tsx'
 import type { EpisodeMeta, Timeline } from '../../lib/episode/types.ts'
 import { formatQuote, type QuotePart } from '../../lib/share/quote.ts'
 import { formatRange, type TimeRange } from '../../lib/time/time-range.ts'
-import { linesInRange } from '../../lib/timeline/line-ranges.ts'
+import { linesInRange, rangeOfLines } from '../../lib/timeline/line-ranges.ts'
 import { episodePath } from '../../lib/url/episode-url.ts'
+import { usePlayback } from '../../playback/playback-store.ts'
 
 /** The absolute link that plays `range` on the episode's page. */
 export function quoteUrl(slug: string, range: TimeRange): string {
@@ -43,5 +44,25 @@ export async function copyQuoteWords(meta: EpisodeMeta, range: TimeRange, parts:
       ok
         ? `Copied the quote ${formatRange(range)} with its link`
         : `Copying is blocked here. The link to the quote is ${url}`,
+    )
+}
+
+/**
+ * Marks the start (`[`) or the end (`]`) of a quote at line `index`, keeping the other end of the
+ * quote already marked when it still makes a quote (else the quote is that line alone).
+ */
+export function markQuoteEdge(timeline: Timeline, edge: 'start' | 'end', index: number, length: number): void {
+  if (!timeline.lines[index]) return
+  const { quoteFirst, quoteLast, quote, setQuote } = usePlayback.getState()
+  const has = quote !== null && quoteFirst >= 0
+  const first = edge === 'start' ? index : has && quoteFirst <= index ? quoteFirst : index
+  const last = edge === 'end' ? index : has && quoteLast >= index ? quoteLast : index
+  const range = rangeOfLines(timeline, first, last, length)
+  setQuote(range)
+  const n = last - first + 1
+  useToast
+    .getState()
+    .show(
+      `Quote ${formatRange(range)} (${n === 1 ? '1 line' : `${n} lines`}) marked: ${edge === 'start' ? 'press ] on its last line to end it' : 'Copy link or Copy quote shares it'}`,
     )
 }
