@@ -3,8 +3,8 @@
  * typed data as virtual modules, so the browser never ships a YAML parser.
  *
  * - `virtual:playscript/catalog`: in the browser, only the name of the catalog
- *   file (`data/catalog.<hash>.json`, every episode's metadata); each episode's
- *   data is `data/episodes/<slug>.json`. Both are emitted with the build, so
+ *   file (every episode's metadata); each episode's data has a file of its own
+ *   (both named in `lib/site/files.ts`). Both are emitted with the build, so
  *   no page's code carries episode data. When prerendering, the metadata and
  *   a module per episode.
  * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
@@ -21,6 +21,7 @@ import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
+import { catalogFile, dataFileAt, episodeDataFile } from '../lib/site/files.ts'
 import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
@@ -41,14 +42,6 @@ export function resolveEpisodesDir(dir?: string): string {
 /** An episode's data as JSON, as the browser fetches it. */
 export function episodeJson(episode: EpisodeData): string {
   return JSON.stringify(episode)
-}
-
-/**
- * Where an episode's data is served, relative to the site's base: named by slug, so a page
- * finds it without a table of names in its code (the host's validators keep caches fresh).
- */
-export function episodeDataFile(slug: string): string {
-  return `data/episodes/${encodeURIComponent(slug)}.json`
 }
 
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
@@ -97,7 +90,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     catalog = {
       entries,
       json,
-      file: `data/catalog.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`,
+      file: catalogFile(createHash('sha256').update(json).digest('hex').slice(0, 10)),
     }
     return loaded
   }
@@ -152,17 +145,18 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       // The dev server answers episode data files from memory.
       devServer.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? ''
-        const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
+        const base = devServer.config.base
+        const file = url.startsWith(base) ? dataFileAt(url.slice(base.length)) : undefined
         let body: string | undefined
-        if (catalog.file && url.endsWith(`/${catalog.file}`)) body = catalog.json
-        else if (episode?.[1]) {
-          const data = bySlug.get(decodeURIComponent(episode[1]))
-          body = data ? episodeJson(data) : undefined
+        if (file?.kind === 'catalog' && catalogFile(file.hash) === catalog.file) body = catalog.json
+        else if (file?.kind === 'episode-data') {
+          const data = bySlug.get(file.slug)
           if (!data) {
             res.statusCode = 404
             res.end('no such episode')
             return
           }
+          body = episodeJson(data)
         }
         if (body === undefined) return next()
         res.setHeader('content-type', 'application/json')

@@ -1,9 +1,9 @@
 import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
-import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
+import { useUrlState } from '../../components/use-url-state.ts'
 import { describeFailure } from '../../lib/load/failure.ts'
 import { timeLabel } from '../../lib/time/time.ts'
-import { episodePath } from '../../lib/url/episode-url.ts'
+import { episodePath, readQueryState, writeQueryState } from '../../lib/url/episode-url.ts'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
 import { useCorpusSearch } from './use-corpus-search.ts'
 

@@ -6,6 +6,7 @@
  */
 import { formatTimeParam } from '../time/time.ts'
 import { formatRangeParam, parseTimeParam, timeRange, type TimeRange } from '../time/time-range.ts'
+import { pagePath } from '../site/routes.ts'
 
 export interface EpisodeParams {
   /** Seconds to cue at (a range's start, when there is a range). */
@@ -26,11 +27,30 @@ export function readEpisodeParams(search: string | URLSearchParams): EpisodePara
   const t = parseTimeParam(params.get('t'))
   if (t.start !== undefined) out.t = t.start
   if (t.range) out.range = t.range
-  const q = params.get('q')
+  const { q, who } = readQueryState(params)
   if (q) out.q = q
-  const who = params.getAll('who').filter(Boolean)
   if (who.length) out.who = who
   return out
+}
+
+/** `?q=…&who=…`: a search query and a speaker filter, the part of the URL state a search panel owns. */
+export interface QueryState {
+  q: string
+  who: string[]
+}
+
+/** Reads `?q=` and `?who=` (repeatable; empty values dropped). */
+export function readQueryState(params: URLSearchParams): QueryState {
+  return { q: params.get('q') ?? '', who: params.getAll('who').filter(Boolean) }
+}
+
+/** Writes `?q=` and `?who=` into `params`, leaving its other keys as they are. */
+export function writeQueryState(value: QueryState, params: URLSearchParams): URLSearchParams {
+  params.delete('q')
+  params.delete('who')
+  if (value.q) params.set('q', value.q)
+  for (const w of value.who) params.append('who', w)
+  return params
 }
 
 /** The `t` value: a range `3748,3790`, else a time `3748`, else nothing. */
@@ -55,18 +75,9 @@ export function episodeSearch(params: EpisodeParams): string {
   return s ? `?${s}` : ''
 }
 
+/** An episode page's path with its URL state (the route table builds the path). */
 export function episodePath(slug: string, params: EpisodeParams = {}): string {
-  return `/episodes/${encodeURIComponent(slug)}${episodeSearch(params)}`
-}
-
-/**
- * A key moment's own page (`/episodes/<slug>/moments/<n>`, n from 1): prerendered with the
- * moment's preview tags, it opens the episode playing the moment. The router's pattern for it:
- */
-export const MOMENT_ROUTE = '/episodes/:slug/moments/:n'
-
-export function momentPath(slug: string, n: number): string {
-  return `/episodes/${encodeURIComponent(slug)}/moments/${n}`
+  return `${pagePath({ route: 'episode', slug })}${episodeSearch(params)}`
 }
 
 /** `s11e03` for season 11, episode 3. */

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { catalogFile, dataFileAt, episodeDataFile } from './files.ts'
+
+describe('the data-file table', () => {
+  it('names the catalog by its hash and reads it back', () => {
+    expect(catalogFile('0123abcdef')).toBe('data/catalog.0123abcdef.json')
+    expect(dataFileAt('data/catalog.0123abcdef.json')).toEqual({ kind: 'catalog', hash: '0123abcdef' })
+    expect(dataFileAt('/data/catalog.0123abcdef.json')).toEqual({ kind: 'catalog', hash: '0123abcdef' })
+  })
+
+  it('reads back any slug it writes', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), (slug) => {
+        expect(dataFileAt(episodeDataFile(slug))).toEqual({ kind: 'episode-data', slug })
+      }),
+    )
+  })
+
+  it('names nothing else', () => {
+    for (const p of [
+      '',
+      'data/catalog.json',
+      'data/catalog.XYZ.json',
+      'data/episodes/a/b.json',
+      'episodes/a.json',
+      'data/episodes/%E0.json',
+    ])
+      expect(dataFileAt(p)).toBeUndefined()
+  })
+})
