@@ -22,6 +22,35 @@ const BAR_HEIGHT = 44
 const BAR_WIDTH = 280
 
 /**
+ * Where the buttons go: above the first line of the selection that is in sight in the pane, else
+ * under the last one, else at the top of the pane's visible part (a long selection fills it).
+ */
+function place(range: Range, pane: DOMRect): { top: number; left: number; below: boolean } {
+  // On a phone the player is pinned over the top of the page: the pane is in sight under it.
+  const pinned = window.matchMedia?.('(max-width: 899px)').matches
+    ? (document.querySelector('.player-section')?.getBoundingClientRect().bottom ?? 0)
+    : 0
+  const top0 = Math.max(pane.top, 0, pinned)
+  const bottom0 = Math.min(pane.bottom, window.innerHeight)
+  const rects = typeof range.getClientRects === 'function' ? [...range.getClientRects()] : []
+  const seen = rects.filter((r) => r.width > 0 && r.bottom > top0 && r.top < bottom0)
+  const first = seen[0]
+  const last = seen[seen.length - 1]
+  const centre = (r: DOMRect | undefined) =>
+    Math.max(
+      8,
+      Math.min(
+        (r ? r.left + r.width / 2 : pane.left + pane.width / 2) - BAR_WIDTH / 2,
+        window.innerWidth - BAR_WIDTH - 8,
+      ),
+    )
+  if (first && first.top - BAR_HEIGHT - 8 >= top0)
+    return { top: first.top - BAR_HEIGHT - 8, left: centre(first), below: false }
+  if (last && last.bottom + 8 + BAR_HEIGHT <= bottom0) return { top: last.bottom + 8, left: centre(last), below: true }
+  return { top: top0 + 8, left: centre(undefined), below: true }
+}
+
+/**
  * Next to a selection of words in the transcript: "Copy link to quote" (the range from the
  * first selected line's start to the last one's end) and "Copy quote". Selecting never seeks
  * (a line ignores the click that ends a selection); pressing these keeps the selection.
@@ -34,24 +63,11 @@ export function SelectionActions({ lines, onCopyLink, onCopyQuote }: SelectionAc
       const selection = window.getSelection()
       const pane = document.querySelector('.transcript-pane')
       const quote = pane ? selectedQuote(selection, pane, lines) : null
-      if (!quote || !selection) {
+      if (!quote || !selection || !pane) {
         setShown(null)
         return
       }
-      const range = selection.getRangeAt(0)
-      const rects = typeof range.getClientRects === 'function' ? [...range.getClientRects()] : []
-      const firstRect = rects.find((r) => r.width > 0) ?? range.getBoundingClientRect?.()
-      const lastRect = [...rects].reverse().find((r) => r.width > 0) ?? firstRect
-      const top = firstRect?.top ?? 0
-      // Above the selection's first line when there is room (below the page's pinned parts), else under its end.
-      const below = top < BAR_HEIGHT + 120
-      const anchor = below ? lastRect : firstRect
-      const width = window.innerWidth || 1024
-      const left = Math.max(
-        8,
-        Math.min((anchor?.left ?? 0) + (anchor?.width ?? 0) / 2 - BAR_WIDTH / 2, width - BAR_WIDTH - 8),
-      )
-      setShown({ quote, left, below, top: below ? (anchor?.bottom ?? 0) + 8 : top - BAR_HEIGHT - 8 })
+      setShown({ quote, ...place(selection.getRangeAt(0), pane.getBoundingClientRect()) })
     }
     let frame = 0
     const schedule = () => {
