@@ -39,15 +39,15 @@ export function QuoteBar({ onCopyLink, onCopyQuote }: QuoteBarProps) {
         <button type="button" onClick={onCopyQuote}>
           Copy quote
         </button>
-        <button
-          type="button"
-          className="link-button"
-          aria-label="Clear the quote"
-          onClick={() => store().setQuote(null)}
-        >
-          Clear
-        </button>
       </div>
+      <button
+        type="button"
+        className="link-button quote-clear"
+        aria-label="Clear the quote"
+        onClick={() => store().setQuote(null)}
+      >
+        Clear
+      </button>
     </section>
   )
 }
