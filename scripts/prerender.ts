@@ -24,7 +24,7 @@ import {
   type PageOptions,
 } from '../src/pipeline/html-page.ts'
 import { dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, hasExports } from '../src/lib/site/files.ts'
-import { shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
+import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
 import {
   pageDescription,
   pageFile,
@@ -35,6 +35,10 @@ import {
   type Page,
   type RouteName,
 } from '../src/lib/site/routes.ts'
+import type { KeyMoment } from '../src/lib/episode/types.ts'
+import { formatRange } from '../src/lib/time/time-range.ts'
+import { linesInRange } from '../src/lib/timeline/line-ranges.ts'
+import { episodeLength } from '../src/lib/timeline/lookup.ts'
 
 interface ServerEntry {
   loadCatalog(): Promise<{ entries: readonly CatalogEntry[] }>
@@ -57,7 +61,52 @@ function head(h: Omit<Head, 'url' | 'siteName'> & { path: string }): Head {
   return { ...rest, url: urlFor(p), siteName: SITE_NAME }
 }
 
-function episodeJsonLd(e: EpisodeData, url: string): unknown {
+/** `PT1H2M28S`-style: whole seconds as an ISO 8601 duration. */
+function isoDuration(sec: number): string {
+  return `PT${Math.round(sec)}S`
+}
+
+/**
+ * The video with its key moments as `Clip` items (name, start and end offsets in seconds, and a
+ * URL that plays the moment: the structured data search engines read for key moments).
+ */
+function videoJsonLd(e: EpisodeData, description: string): Record<string, unknown> {
+  const m = e.meta
+  const length = episodeLength(e.timeline, m.durationSec)
+  const moments = e.moments ?? []
+  return {
+    '@type': 'VideoObject',
+    name: m.title,
+    description,
+    thumbnailUrl: youtubeThumbnailUrl(m.youtubeId),
+    ...(m.date ? { uploadDate: m.date } : {}),
+    ...(length > 0 ? { duration: isoDuration(length) } : {}),
+    embedUrl: `https://www.youtube-nocookie.com/embed/${m.youtubeId}`,
+    ...(moments.length
+      ? {
+          hasPart: moments.map((k) => ({
+            '@type': 'Clip',
+            name: k.name,
+            startOffset: Math.floor(k.start),
+            endOffset: Math.ceil(k.end),
+            url: urlFor(episodePath(m.slug, { range: k })),
+          })),
+        }
+      : {}),
+  }
+}
+
+/** What a moment's preview says: the first words spoken in it, with the speaker's name. */
+function momentDescription(e: EpisodeData, k: KeyMoment): string {
+  const span = linesInRange(e.timeline, k)
+  if (!span) return clip(`${k.name}: ${formatRange(k)} of “${e.meta.title}”.`)
+  const lines = e.timeline.lines.slice(span.first, span.last + 1)
+  const first = lines[0]
+  const words = clip(lines.map((l) => l.text).join(' '), 180)
+  return clip(`${first?.speaker ? `${first.speaker}: ` : ''}“${words}”`)
+}
+
+function episodeJsonLd(e: EpisodeData, url: string, description: string): unknown {
   const m = e.meta
   return {
     '@context': 'https://schema.org',
@@ -70,13 +119,7 @@ function episodeJsonLd(e: EpisodeData, url: string): unknown {
     ...(m.durationSec ? { timeRequired: `PT${Math.round(m.durationSec)}S` } : {}),
     ...(m.season !== undefined ? { partOfSeason: { '@type': 'PodcastSeason', seasonNumber: m.season } } : {}),
     ...(m.guestNames.length ? { actor: m.guestNames.map((name) => ({ '@type': 'Person', name })) } : {}),
-    associatedMedia: {
-      '@type': 'VideoObject',
-      name: m.title,
-      embedUrl: `https://www.youtube-nocookie.com/embed/${m.youtubeId}`,
-      thumbnailUrl: youtubeThumbnailUrl(m.youtubeId),
-      ...(m.date ? { uploadDate: m.date } : {}),
-    },
+    associatedMedia: videoJsonLd(e, description),
   }
 }
 
@@ -120,6 +163,7 @@ async function main(): Promise<void> {
   }
 
   const shortLinks = new Set<string>()
+  let momentPages = 0
   for (const meta of (await server.loadCatalog()).entries) {
     const episode = await server.loadEpisode(meta.slug)
     if (!episode) throw new Error(`episode ${meta.slug} is in the catalog but did not load`)
@@ -144,10 +188,31 @@ async function main(): Promise<void> {
         path: p,
         image: youtubeThumbnailUrl(meta.youtubeId),
         type: 'video.episode',
-        jsonLd: episodeJsonLd(episode, urlFor(p)),
+        jsonLd: episodeJsonLd(episode, urlFor(p), description),
       }),
     })
     pages++
+    // Each key moment has a page of its own, whose preview shows the moment (its name, its first
+    // words); a shell the app takes over, opening the episode playing the moment.
+    for (const [i, k] of (episode.moments ?? []).entries()) {
+      const moment: Page = { route: 'moment', slug: meta.slug, n: i + 1 }
+      const mp = pagePath(moment)
+      const target = episodePath(meta.slug, { range: k })
+      const what = momentDescription(episode, k)
+      await writePage(pageFile(moment), {
+        title: pageTitle(moment, meta.title, k.name),
+        description: what,
+        body: `<main id="main"><p><a href="${escapeHtml(urlFor(target))}">${escapeHtml(k.name)}</a> (${escapeHtml(formatRange(k))}), in <a href="${escapeHtml(urlFor(p))}">${escapeHtml(meta.title)}</a></p><blockquote><p>${escapeHtml(what)}</p></blockquote></main>`,
+        head: head({
+          title: k.name,
+          description: what,
+          path: mp,
+          image: youtubeThumbnailUrl(meta.youtubeId),
+          type: 'video.episode',
+        }),
+      })
+      momentPages++
+    }
     // The first episode in catalog order holds a short link, as in the app (the pipeline warns about the others).
     const code = shortCode(meta.season, meta.episode)
     if (code && !shortLinks.has(code)) {
@@ -178,7 +243,7 @@ async function main(): Promise<void> {
   pages++
   await rm(SSR, { recursive: true, force: true })
   console.log(
-    `prerendered ${pages} pages and ${shortLinks.size} short links in ${Math.round(performance.now() - started)} ms${siteUrl ? '' : ' (SITE_URL not set: canonical and Open Graph URLs are host-relative)'}`,
+    `prerendered ${pages} pages, ${momentPages} key-moment pages and ${shortLinks.size} short links in ${Math.round(performance.now() - started)} ms${siteUrl ? '' : ' (SITE_URL not set: canonical and Open Graph URLs are host-relative)'}`,
   )
 }
 

@@ -8,6 +8,7 @@ import { LoadNotice } from '../components/LoadNotice.tsx'
 import { useCatalog } from './use-catalog.ts'
 import { EpisodeRoute } from './routes/EpisodeRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
+import { MomentRoute } from './routes/MomentRoute.tsx'
 import { SearchRoute } from './routes/SearchRoute.tsx'
 import { pagePath, ROUTES } from '../lib/site/routes.ts'
 
@@ -71,6 +72,7 @@ export function App() {
           <Route path={ROUTES.home.pattern} element={<HomeRoute />} />
           {/* The episode page's code (player, store, transcript) loads only when an episode is opened. */}
           <Route path={ROUTES.episode.pattern} element={<EpisodeRoute />} />
+          <Route path={ROUTES.moment.pattern} element={<MomentRoute />} />
           <Route path={ROUTES.search.pattern} element={<SearchRoute />} />
           <Route path={ROUTES['short-link'].pattern} element={<ShortLink />} />
           <Route path={ROUTES['not-found'].pattern} element={<NotFound />} />

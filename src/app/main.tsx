@@ -10,6 +10,7 @@ import { pageAt } from '../lib/site/routes.ts'
 import '../styles/global.css'
 import '../styles/polish.css'
 import '../styles/downloads.css'
+import '../styles/share.css'
 
 async function start(container: HTMLElement): Promise<void> {
   const app = (

@@ -8,10 +8,12 @@
  * `front-matter-fields.ts` (cleaning, links, guests, dates).
  */
 import type { EpisodeData, EpisodeMeta, SourceItem } from '../lib/episode/types.ts'
+import { episodeLength } from '../lib/timeline/lookup.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
 import { splitFrontMatter } from './frontmatter.ts'
 import { cleanBody, cleanStrings, guestName, readDate, readDuration, readLinks } from './front-matter-fields.ts'
 import { MAX_LINES, WARN_LINES } from './limits.ts'
+import { readKeyMoments } from './key-moments.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { Problem } from './problems.ts'
 import { describeIssue, Reporter, typeName } from './reporter.ts'
@@ -198,12 +200,15 @@ function parseUnsafe(fileName: string, file: string, text: string, sidecar: Pars
     lineCount: timeline.lines.length,
     chapterCount: timeline.chapters.length,
   }
+  const clips = readKeyMoments(fm.quotableClips ?? [], yt.id, episodeLength(timeline, durationSec))
+  for (const p of clips.problems) r.warn(['quotableClips', p.index, p.field], p.message)
   const episode: EpisodeData = {
     meta,
     ...(fm.intro ? { intro: fm.intro.trim() } : {}),
     links: readLinks(fm.links, r),
     bodyHtml: renderMarkdown(body),
     timeline,
+    ...(clips.moments.length ? { moments: clips.moments } : {}),
   }
   // The episode file's problems in line order, then its sidecar's.
   const problems = r.problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line)

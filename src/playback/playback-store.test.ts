@@ -184,3 +184,77 @@ describe('ReadAlongClock', () => {
     expect(clock.getCurrentTime()).toBe(12)
   })
 })
+
+describe('playing a quote', () => {
+  beforeEach(() => usePlayback.getState().reset())
+  afterEach(() => usePlayback.getState().reset())
+
+  /** Plays the fake clock forward in small steps, as the sync loop reads it. */
+  function playTo(player: FakePlayer, to: number, step = 0.25) {
+    while (player.time < to && player.state === 'playing') {
+      player.time = Math.min(to, player.time + step)
+      usePlayback.getState().tick()
+    }
+  }
+
+  it('marks the lines a quote overlaps', () => {
+    connectFake()
+    usePlayback.getState().setQuote({ start: 15, end: 35 })
+    expect(usePlayback.getState()).toMatchObject({ quoteFirst: 0, quoteLast: 2, quoteEnded: false })
+    usePlayback.getState().setQuote(null)
+    expect(usePlayback.getState()).toMatchObject({ quote: null, quoteFirst: -1, quoteLast: -1 })
+  })
+
+  it('pauses once at the end, then Continue plays on', () => {
+    const player = connectFake(20)
+    usePlayback.getState().setQuote({ start: 20, end: 30 }, { stop: true })
+    usePlayback.getState().togglePlay() // plain Play plays the quote
+    playTo(player, 40)
+    expect(player.time).toBeCloseTo(30, 0)
+    expect(player.state).toBe('paused')
+    expect(usePlayback.getState().quoteEnded).toBe(true)
+    usePlayback.getState().continuePlaying()
+    expect(usePlayback.getState().quoteEnded).toBe(false)
+    playTo(player, 40)
+    expect(player.time).toBe(40)
+    expect(player.calls.filter((c) => c === 'pause')).toHaveLength(1)
+  })
+
+  it('plain Play after the stop goes on too', () => {
+    const player = connectFake(20)
+    usePlayback.getState().setQuote({ start: 20, end: 30 }, { stop: true })
+    usePlayback.getState().togglePlay()
+    playTo(player, 40)
+    usePlayback.getState().togglePlay()
+    expect(usePlayback.getState().quoteEnded).toBe(false)
+    playTo(player, 40)
+    expect(player.time).toBe(40)
+  })
+
+  it('Play quote seeks to the start and stops at the end again', () => {
+    const player = connectFake()
+    usePlayback.getState().setQuote({ start: 20, end: 30 })
+    player.time = 35
+    usePlayback.getState().playQuote()
+    expect(player.calls).toContain('seekTo(20)')
+    playTo(player, 40)
+    expect(player.time).toBeCloseTo(30, 0)
+    expect(player.state).toBe('paused')
+  })
+
+  it('does not stop after a seek out of the quote, or a jump far past its end', () => {
+    const player = connectFake(20)
+    usePlayback.getState().setQuote({ start: 20, end: 30 }, { stop: true })
+    usePlayback.getState().requestSeek(5, { play: true })
+    playTo(player, 40)
+    expect(player.time).toBe(40)
+
+    usePlayback.getState().playQuote()
+    player.time = 25
+    usePlayback.getState().tick()
+    player.time = 50 // the player's own scrubber
+    usePlayback.getState().tick()
+    playTo(player, 60)
+    expect(player.time).toBe(60)
+  })
+})

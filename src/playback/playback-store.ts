@@ -11,6 +11,8 @@
  */
 import { create } from 'zustand'
 import type { Timeline } from '../lib/episode/types.ts'
+import { crossedStop, type TimeRange } from '../lib/time/time-range.ts'
+import { linesInRange } from '../lib/timeline/line-ranges.ts'
 import { chapterAt, lineAtFrom } from '../lib/timeline/lookup.ts'
 import type { PlayerPort, PlayerSource, PlayerState } from './player-port.ts'
 
@@ -32,6 +34,13 @@ export interface PlaybackState {
   following: boolean
   /** Bumped on every requested seek, so the transcript can scroll even when the line is unchanged. */
   seekSerial: number
+  /** The quote marked on the page (a range link, a key moment, marks made with keys), or null. */
+  quote: TimeRange | null
+  /** The first and last line the quote overlaps (-1 when none): each line compares its index. */
+  quoteFirst: number
+  quoteLast: number
+  /** True once playing the quote paused at its end (until playing goes on). */
+  quoteEnded: boolean
 }
 
 export interface PlaybackActions {
@@ -48,8 +57,17 @@ export interface PlaybackActions {
   playerState(state: PlayerState): void
   /** Reads the clock and moves the active line when it changed. Called every frame while playing. */
   tick(): void
-  /** The user asked to go to `seconds`. */
+  /** The user asked to go to `seconds`. A seek out of the quote disarms its stop. */
   requestSeek(seconds: number, options?: { play?: boolean }): void
+  /**
+   * Marks a quote (or clears it with null). With `stop`, playing through its end pauses there
+   * once (the page opened from a range link arms it: plain Play plays the quote).
+   */
+  setQuote(range: TimeRange | null, options?: { stop?: boolean }): void
+  /** Plays the quote from its start and pauses once at its end. */
+  playQuote(): void
+  /** Plays on past the quote's end (no stop). */
+  continuePlaying(): void
   togglePlay(): void
   setFollowing(following: boolean): void
   /** Current clock time, read on demand (never stored). */
@@ -72,6 +90,10 @@ const initialState: PlaybackState = {
   videoProblem: null,
   following: true,
   seekSerial: 0,
+  quote: null,
+  quoteFirst: -1,
+  quoteLast: -1,
+  quoteEnded: false,
 }
 
 // Not state: nothing renders from these.
@@ -79,6 +101,10 @@ let port: PlayerPort | null = null
 let cueAt = 0
 let length = 0
 let pendingSeek: { target: number; until: number } | null = null
+/** Where playing pauses once (the end of the quote being played), or null. */
+let stopAt: number | null = null
+/** The clock at the previous tick: a stop is where the clock crosses it. */
+let lastTime = 0
 const timeListeners = new Set<(seconds: number) => void>()
 
 /** Transient updates: called with the clock time on every tick, without a React render. */
@@ -105,6 +131,8 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
     attach(timeline, startAt, episodeLength) {
       port = null
       pendingSeek = null
+      stopAt = null
+      lastTime = startAt ?? 0
       length = episodeLength ?? 0
       cueAt = startAt ?? 0
       set({ ...initialState, timeline })
@@ -131,7 +159,7 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
 
     playerState(state) {
       const playing = state === 'playing' || state === 'buffering'
-      if (playing !== get().playing) set({ playing })
+      if (playing !== get().playing) set(playing && get().quoteEnded ? { playing, quoteEnded: false } : { playing })
       get().tick()
     },
 
@@ -142,12 +170,26 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
         if (performance.now() < pendingSeek.until && Math.abs(t - pendingSeek.target) > STALE_REPORT_SEC) return
         pendingSeek = null
       }
+      // The one place that decides when a quote pauses: the clock crossing its end while playing.
+      if (stopAt !== null && t !== lastTime) {
+        if (crossedStop(lastTime, t, stopAt)) {
+          stopAt = null
+          port.pause()
+          set({ quoteEnded: true })
+        } else if (t > stopAt) {
+          stopAt = null // jumped past the end (the player's own scrubber): the listener went elsewhere
+        }
+      }
+      lastTime = t
       showTime(t)
     },
 
     requestSeek(seconds, options = {}) {
       const t = Math.max(0, length > 0 ? Math.min(seconds, length) : seconds)
       cueAt = t
+      lastTime = t
+      const { quote } = get()
+      if (stopAt !== null && !(quote && t >= quote.start && t < quote.end)) stopAt = null
       if (port) {
         port.seekTo(t)
         pendingSeek = { target: t, until: performance.now() + STALE_WINDOW_MS }
@@ -155,6 +197,32 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
       }
       set((s) => ({ following: true, seekSerial: s.seekSerial + 1 }))
       showTime(t)
+    },
+
+    setQuote(range, options = {}) {
+      const { timeline } = get()
+      const span = range && timeline ? linesInRange(timeline, range) : undefined
+      stopAt = range && options.stop ? range.end : null
+      set({
+        quote: range,
+        quoteFirst: span?.first ?? -1,
+        quoteLast: span?.last ?? -1,
+        quoteEnded: false,
+      })
+    },
+
+    playQuote() {
+      const { quote } = get()
+      if (!quote) return
+      get().requestSeek(quote.start, { play: true })
+      stopAt = quote.end
+      set({ quoteEnded: false })
+    },
+
+    continuePlaying() {
+      stopAt = null
+      if (get().quoteEnded) set({ quoteEnded: false })
+      port?.play()
     },
 
     togglePlay() {
@@ -174,6 +242,8 @@ export const usePlayback = create<PlaybackState & PlaybackActions>()((set, get) 
     reset() {
       port = null
       pendingSeek = null
+      stopAt = null
+      lastTime = 0
       cueAt = 0
       length = 0
       timeListeners.clear()

@@ -9,18 +9,25 @@ import { EpisodeSearchPanel } from '../../features/search/EpisodeSearchPanel.tsx
 import { useEpisodeSearch } from '../../features/search/use-episode-search.ts'
 import { PlayerPanel } from '../../features/player/PlayerPanel.tsx'
 import { ResumeOffer } from '../../features/player/ResumeOffer.tsx'
+import { KeyMoments } from '../../features/share/KeyMoments.tsx'
+import { QuoteBar } from '../../features/share/QuoteBar.tsx'
+import { SelectionActions } from '../../features/share/SelectionActions.tsx'
+import type { SelectedQuote } from '../../features/share/selection.ts'
 import { ChapterList } from '../../features/transcript/ChapterList.tsx'
 import { TranscriptPane } from '../../features/transcript/TranscriptPane.tsx'
-import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts'
+import type { Chapter, EpisodeData, KeyMoment, TimedLine } from '../../lib/episode/types.ts'
 import { EXPORT_FILES, exportFile, hasExports } from '../../lib/site/files.ts'
 import { withBase } from '../../lib/site/base.ts'
 import { formatTime } from '../../lib/time/time.ts'
+import { clampRange } from '../../lib/time/time-range.ts'
+import { rangeOfLines } from '../../lib/timeline/line-ranges.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { pageTitle } from '../../lib/site/routes.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
+import { copyQuoteLink, copyQuoteWords, markQuoteEdge, partsOfRange } from './quote-sharing.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useEpisodeShortcuts } from './use-episode-shortcuts.ts'
 
@@ -62,6 +69,11 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   // The `?t=` the page was opened with (read once: it leaves the address once used).
   const [requested] = useState(() => readEpisodeParams(location.search).t)
   const [startAt] = useState(() => validStart(requested, length))
+  // A range link (`?t=START,END`) marks a quote, cued at its start: plain Play plays it.
+  const [quoteAtOpen] = useState(() => {
+    const range = readEpisodeParams(location.search).range
+    return range && range.start === startAt ? clampRange(range, length) : undefined
+  })
   const [, setParams] = useSearchParams()
   // Known in the browser only (after hydration): the position saved when the listener left.
   const hydrated = useHydrated()
@@ -100,8 +112,9 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
 
   useEffect(() => {
     usePlayback.getState().attach(timeline, startAt, length)
+    if (quoteAtOpen) usePlayback.getState().setQuote(quoteAtOpen, { stop: true })
     return () => usePlayback.getState().reset()
-  }, [timeline, startAt, length])
+  }, [timeline, startAt, length, quoteAtOpen])
 
   // A used `?t=` leaves the address (replaced, not pushed), so the address never points at a
   // stale time: "Copy link" shares the current moment.
@@ -158,12 +171,31 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     const t = Math.floor(usePlayback.getState().currentTime())
     void copyAndSay(episodePath(meta.slug, { t }), formatTime(t))
   }, [meta.slug])
+  const copyQuote = useCallback(
+    (words: boolean) => {
+      const { quote } = usePlayback.getState()
+      if (!quote) return
+      void (words ? copyQuoteWords(meta, quote, partsOfRange(timeline, quote)) : copyQuoteLink(meta.slug, quote))
+    },
+    [meta, timeline],
+  )
+  const momentHref = useCallback((m: KeyMoment) => episodeSearch({ range: m }), [])
+  const copyMoment = useCallback((m: KeyMoment) => void copyQuoteLink(meta.slug, m), [meta.slug])
+  const copySelectionLink = useCallback(
+    (q: SelectedQuote) => void copyQuoteLink(meta.slug, rangeOfLines(timeline, q.first, q.last, length)),
+    [meta.slug, timeline, length],
+  )
+  const copySelection = useCallback(
+    (q: SelectedQuote) => void copyQuoteWords(meta, rangeOfLines(timeline, q.first, q.last, length), q.parts),
+    [meta, timeline, length],
+  )
   const shortcutHandlers = useMemo(
     () => ({
       focusSearch: () => searchRef.current?.focus(),
       openHelp: () => helpRef.current?.showModal(),
+      markQuote: (edge: 'start' | 'end', index: number) => markQuoteEdge(timeline, edge, index, length),
     }),
-    [],
+    [timeline, length],
   )
   useEpisodeShortcuts(shortcutHandlers)
 
@@ -226,6 +258,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
               <ChapterList chapters={timeline.chapters} hrefFor={chapterHref} onSeek={seekChapter} />
             </details>
           </nav>
+          <KeyMoments moments={episode.moments ?? []} hrefFor={momentHref} onCopy={copyMoment} />
           <section aria-labelledby="about-heading" className="about">
             <h2 id="about-heading">About this episode</h2>
             <EpisodeAbout episode={episode} />
@@ -244,6 +277,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
               Keyboard shortcuts
             </button>
           </div>
+          <QuoteBar onCopyLink={() => copyQuote(false)} onCopyQuote={() => copyQuote(true)} />
           <EpisodeSearchPanel
             ref={searchRef}
             search={search}
@@ -266,6 +300,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
           />
         </section>
       </div>
+      <SelectionActions lines={timeline.lines} onCopyLink={copySelectionLink} onCopyQuote={copySelection} />
       <ShortcutsDialog ref={helpRef} />
     </main>
   )

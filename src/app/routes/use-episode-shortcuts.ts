@@ -7,6 +7,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['Space', 'k'], action: 'Play or pause' },
   { keys: ['←', '→'], action: 'Back or forward 5 seconds' },
   { keys: ['j', 'l'], action: 'Previous or next line' },
+  { keys: ['[', ']'], action: 'Mark the start or the end of a quote, at the focused line (else the one being spoken)' },
   { keys: ['/'], action: 'Search the transcript' },
   { keys: ['Enter', 'Shift+Enter'], action: 'In the search box: next or previous result' },
   { keys: ['Esc'], action: 'Clear the search, or close this sheet' },
@@ -21,7 +22,12 @@ function isTextField(el: EventTarget | null): boolean {
 }
 
 /** Page-wide keys, ignored while typing in a field or with a modifier held. */
-export function useEpisodeShortcuts(handlers: { focusSearch(): void; openHelp(): void }): void {
+export function useEpisodeShortcuts(handlers: {
+  focusSearch(): void
+  openHelp(): void
+  /** `[` / `]`: marks a quote's start or end at line `index`. */
+  markQuote(edge: 'start' | 'end', index: number): void
+}): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return
@@ -55,6 +61,15 @@ export function useEpisodeShortcuts(handlers: { focusSearch(): void; openHelp():
         case 'l': {
           const next = lines[Math.min(lines.length - 1, activeLine + 1)]
           if (next) store.requestSeek(next.start)
+          break
+        }
+        case '[':
+        case ']': {
+          // The focused line (its time link has the focus), else the one being spoken.
+          const focused = e.target instanceof Element ? e.target.closest<HTMLElement>('li[data-line]') : null
+          const index = focused ? Number(focused.dataset.line) : activeLine
+          if (index < 0) return
+          handlers.markQuote(e.key === '[' ? 'start' : 'end', index)
           break
         }
         case '/':

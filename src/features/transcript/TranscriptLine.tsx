@@ -3,6 +3,7 @@ import { memo } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import type { TimedLine } from '../../lib/episode/types.ts'
 import type { Range } from '../../lib/search/highlight.ts'
+import { QUOTE_LABEL_ID } from '../../lib/share/quote.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 
@@ -24,7 +25,10 @@ export function lineTimeLabel(line: TimedLine): string {
   return timeLabel(line.start, line.estimated, line.time)
 }
 
-/** One line. Subscribes to whether it is the active line only, so a line change re-renders two lines. */
+/**
+ * One line. Subscribes to whether it is the active line and whether it is in the quote (one
+ * number), so a line change re-renders two lines.
+ */
 export const TranscriptLine = memo(function TranscriptLine({
   line,
   href,
@@ -33,18 +37,29 @@ export const TranscriptLine = memo(function TranscriptLine({
   ranges,
   searchCurrent,
 }: TranscriptLineProps) {
-  const active = usePlayback((s) => s.activeLine === line.index)
+  const state = usePlayback(
+    (s) => (s.activeLine === line.index ? 1 : 0) | (line.index >= s.quoteFirst && line.index <= s.quoteLast ? 2 : 0),
+  )
+  const active = (state & 1) !== 0
+  const quoted = (state & 2) !== 0
   const label = lineTimeLabel(line)
   return (
     <li
       // Only state classes: the base look comes from `.transcript-lines > li` (less markup per line).
       className={
-        [active && 'line-active', searchCurrent && 'line-search-current', ranges?.length && 'line-match']
+        [
+          active && 'line-active',
+          quoted && 'line-quote',
+          searchCurrent && 'line-search-current',
+          ranges?.length && 'line-match',
+        ]
           .filter(Boolean)
           .join(' ') || undefined
       }
       data-line={line.index}
       aria-current={active ? 'true' : undefined}
+      data-quote={quoted ? '' : undefined}
+      aria-describedby={quoted ? QUOTE_LABEL_ID : undefined}
       onClick={(e) => {
         // A click that ends a text selection is reading, not seeking.
         if (!isPlainClick(e) || (e.target as HTMLElement).closest('a, button')) return

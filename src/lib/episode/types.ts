@@ -92,6 +92,14 @@ export interface EpisodeMeta {
 /** What the home page ships for every episode: the metadata less the long or per-page fields. */
 export type CatalogEntry = Omit<EpisodeMeta, 'description' | 'speakers'>
 
+/** A moment the episode's authors picked (the file's `quotableClips`), checked at build time. */
+export interface KeyMoment {
+  name: string
+  /** Seconds; the moment is [start, end), with end > start, within the episode. */
+  start: number
+  end: number
+}
+
 /** Everything the episode page needs: one data file per episode, loaded when its page opens. */
 export interface EpisodeData {
   meta: EpisodeMeta
@@ -100,4 +108,6 @@ export interface EpisodeData {
   /** The Markdown body rendered to safe HTML at build time. */
   bodyHtml: string
   timeline: Timeline
+  /** The episode's key moments, in the file's order; absent when it has none. */
+  moments?: KeyMoment[]
 }

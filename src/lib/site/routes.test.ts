@@ -10,6 +10,7 @@ describe('the route table', () => {
       fc.constant<Page>({ route: 'search' }),
       name.map((slug): Page => ({ route: 'episode', slug })),
       name.map((code): Page => ({ route: 'short-link', code })),
+      fc.tuple(name, fc.integer({ min: 1, max: 999 })).map(([slug, n]): Page => ({ route: 'moment', slug, n })),
     )
     fc.assert(
       fc.property(page, (p) => {
@@ -26,6 +27,9 @@ describe('the route table', () => {
     expect(pageAt('/S11E3?t=1:02:28')).toEqual({ route: 'short-link', code: 'S11E3' })
     expect(pageAt('/episodes')).toEqual({ route: 'short-link', code: 'episodes' })
     expect(pageAt('/episodes/a/b')).toEqual({ route: 'not-found' })
+    expect(pageAt('/episodes/a/moments/3/')).toEqual({ route: 'moment', slug: 'a', n: 3 })
+    expect(pageAt('/episodes/a/moments/0')).toEqual({ route: 'not-found' })
+    expect(pageAt('/episodes/a/moments/x')).toEqual({ route: 'not-found' })
     expect(pageAt('/episodes/%E0')).toEqual({ route: 'not-found' })
   })
 
@@ -35,6 +39,8 @@ describe('the route table', () => {
     expect(pageFile({ route: 'episode', slug: 'a-b' })).toBe('episodes/a-b/index.html')
     expect(pageFile({ route: 'short-link', code: 's1e02' })).toBe('s1e02/index.html')
     expect(pageFile({ route: 'not-found' })).toBe('404.html')
+    expect(pageFile({ route: 'moment', slug: 'a-b', n: 2 })).toBe('episodes/a-b/moments/2/index.html')
+    expect(pageTitle({ route: 'moment', slug: 'a', n: 1 }, 'DataOps', 'Intro')).toBe('Intro · DataOps · Playscript')
     expect(pageTitle({ route: 'episode', slug: 'x' }, 'DataOps')).toBe('DataOps · Playscript')
     expect(pageTitle({ route: 'search' })).toBe('Search every episode · Playscript')
     expect(Object.keys(ROUTES).at(-1)).toBe('not-found')

@@ -14,6 +14,8 @@ export type Page =
   | { route: 'home' }
   | { route: 'search' }
   | { route: 'episode'; slug: string }
+  /** `/episodes/<slug>/moments/<n>`: an episode's key moment n (from 1), opening the episode playing it. */
+  | { route: 'moment'; slug: string; n: number }
   /** `/s11e03`: a short link to an episode, resolved with the catalog. */
   | { route: 'short-link'; code: string }
   | { route: 'not-found' }
@@ -24,7 +26,7 @@ interface RouteDef {
   /** The react-router pattern. */
   pattern: string
   /** What the build writes for it: one page, one per episode, a shell per short link, or the 404 page. */
-  prerender: 'page' | 'per-episode' | 'per-short-link' | 'fallback'
+  prerender: 'page' | 'per-episode' | 'per-moment' | 'per-short-link' | 'fallback'
 }
 
 /** In the order the router tries them (static segments before dynamic ones, `*` last). */
@@ -32,6 +34,7 @@ export const ROUTES: Readonly<Record<RouteName, RouteDef>> = {
   home: { pattern: '/', prerender: 'page' },
   search: { pattern: '/search', prerender: 'page' },
   episode: { pattern: '/episodes/:slug', prerender: 'per-episode' },
+  moment: { pattern: '/episodes/:slug/moments/:n', prerender: 'per-moment' },
   'short-link': { pattern: '/:code', prerender: 'per-short-link' },
   'not-found': { pattern: '*', prerender: 'fallback' },
 }
@@ -45,6 +48,8 @@ export function pagePath(page: Page): string {
       return '/search'
     case 'episode':
       return `/episodes/${encodeURIComponent(page.slug)}`
+    case 'moment':
+      return `/episodes/${encodeURIComponent(page.slug)}/moments/${page.n}`
     case 'short-link':
       return `/${encodeURIComponent(page.code)}`
     case 'not-found':
@@ -68,6 +73,9 @@ export function pageAt(path: string): Page {
   const episode = /^\/episodes\/([^/]+)$/.exec(p)
   const slug = episode?.[1] !== undefined ? decoded(episode[1]) : undefined
   if (slug) return { route: 'episode', slug }
+  const moment = /^\/episodes\/([^/]+)\/moments\/([1-9]\d{0,5})$/.exec(p)
+  const momentSlug = moment?.[1] !== undefined ? decoded(moment[1]) : undefined
+  if (momentSlug) return { route: 'moment', slug: momentSlug, n: Number(moment?.[2]) }
   const single = /^\/([^/]+)$/.exec(p)
   const code = single?.[1] !== undefined ? decoded(single[1]) : undefined
   if (code) return { route: 'short-link', code }
@@ -79,8 +87,8 @@ export function titled(name: string): string {
   return `${name} · ${SITE_NAME}`
 }
 
-/** The document title of a page; an episode's needs its title. */
-export function pageTitle(page: Page, episodeTitle?: string): string {
+/** The document title of a page; an episode's needs its title (a key moment's, its name and the episode's title). */
+export function pageTitle(page: Page, episodeTitle?: string, momentName?: string): string {
   switch (page.route) {
     case 'home':
       return `${SITE_NAME}: every episode, every word`
@@ -89,6 +97,8 @@ export function pageTitle(page: Page, episodeTitle?: string): string {
     case 'episode':
     case 'short-link':
       return titled(episodeTitle ?? 'Episode')
+    case 'moment':
+      return titled(`${momentName ?? 'Key moment'} · ${episodeTitle ?? 'Episode'}`)
     case 'not-found':
       return titled('Not found')
   }

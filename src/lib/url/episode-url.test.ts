@@ -57,3 +57,28 @@ describe('youtubeWatchUrl', () => {
     expect(youtubeWatchUrl('lem7knxqNzg')).toBe('https://www.youtube.com/watch?v=lem7knxqNzg')
   })
 })
+
+describe('quote ranges in the URL', () => {
+  it('reads ?t=START,END in every time form', () => {
+    expect(readEpisodeParams('?t=1:02:28,1:03:10')).toEqual({ t: 3748, range: { start: 3748, end: 3790 } })
+    expect(readEpisodeParams('?t=1h2m28s,3790')).toEqual({ t: 3748, range: { start: 3748, end: 3790 } })
+    // As a browser may send it, with the comma escaped.
+    expect(readEpisodeParams('?t=3748%2C3790')).toEqual({ t: 3748, range: { start: 3748, end: 3790 } })
+  })
+  it('falls back to the start for a reversed or broken range, to nothing for a broken start', () => {
+    expect(readEpisodeParams('?t=3790,3748')).toEqual({ t: 3790 })
+    expect(readEpisodeParams('?t=3748,soon')).toEqual({ t: 3748 })
+    expect(readEpisodeParams('?t=soon,3748')).toEqual({})
+  })
+  it('writes a range in place of t, with a plain comma, and reads it back', () => {
+    const path = episodePath('a', { range: { start: 3748, end: 3790.5 }, q: 'x y' })
+    expect(path).toBe('/episodes/a?t=3748,3790.5&q=x+y')
+    expect(readEpisodeParams(path.slice(path.indexOf('?')))).toEqual({
+      t: 3748,
+      range: { start: 3748, end: 3790.5 },
+      q: 'x y',
+    })
+    expect(episodeSearch({ t: 5, range: { start: 10, end: 20 } })).toBe('?t=10,20')
+    expect(episodeSearch({ t: 5, range: { start: 20, end: 10 } })).toBe('?t=5')
+  })
+})

@@ -1,27 +1,32 @@
 /**
- * URL state of an episode page, as pure functions: the share time `?t=`,
- * the search query `?q=` and the speaker filter `?who=` (repeatable).
- * Paths are relative to the app's base; the router adds the base.
+ * URL state of an episode page, as pure functions: the share time `?t=` (a
+ * time, or a quote `?t=START,END`), the search query `?q=` and the speaker
+ * filter `?who=` (repeatable). Paths are relative to the app's base; the
+ * router adds the base.
  */
-import { formatTimeParam, parseTime } from '../time/time.ts'
+import { formatTimeParam } from '../time/time.ts'
+import { formatRangeParam, parseTimeParam, timeRange, type TimeRange } from '../time/time-range.ts'
 import { pagePath } from '../site/routes.ts'
 
 export interface EpisodeParams {
-  /** Seconds to cue at. */
+  /** Seconds to cue at (a range's start, when there is a range). */
   t?: number
+  /** A quote: `?t=START,END`. Written in place of `t` when given. */
+  range?: TimeRange
   q?: string
   who?: string[]
 }
 
-/** Reads `?t=`, `?q=` and `?who=`; an unparseable `t` is left out, never an error. */
+/**
+ * Reads `?t=`, `?q=` and `?who=`. Never an error: an unparseable `t` is left out, and a bad or
+ * reversed range keeps its start alone (see {@link parseTimeParam}).
+ */
 export function readEpisodeParams(search: string | URLSearchParams): EpisodeParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search
   const out: EpisodeParams = {}
-  const t = params.get('t')
-  if (t !== null) {
-    const seconds = parseTime(t)
-    if (seconds !== undefined) out.t = seconds
-  }
+  const t = parseTimeParam(params.get('t'))
+  if (t.start !== undefined) out.t = t.start
+  if (t.range) out.range = t.range
   const { q, who } = readQueryState(params)
   if (q) out.q = q
   if (who.length) out.who = who
@@ -48,18 +53,25 @@ export function writeQueryState(value: QueryState, params: URLSearchParams): URL
   return params
 }
 
-/** Writes the query string (with `?`, or empty): `t` first, in the compact form `3748`. */
+/** The `t` value: a range `3748,3790`, else a time `3748`, else nothing. */
+function timeValue(params: EpisodeParams): string | undefined {
+  const range = params.range && timeRange(params.range.start, params.range.end)
+  if (range) return formatRangeParam(range)
+  return params.t !== undefined && Number.isFinite(params.t) && params.t >= 0 ? formatTimeParam(params.t) : undefined
+}
+
+/** Writes the query string (with `?`, or empty): `t` first, in the compact form `3748` (or `3748,3790`). */
 export function episodeSearch(params: EpisodeParams): string {
-  // The common case (a line's or a chapter's link, thousands per page) needs no URLSearchParams:
-  // a time parameter is digits and a point, nothing to escape.
-  if (!params.q && !params.who?.length) {
-    return params.t !== undefined && Number.isFinite(params.t) && params.t >= 0 ? `?t=${formatTimeParam(params.t)}` : ''
-  }
+  // A time parameter is digits, points and a comma: nothing to escape, and written as it is (a
+  // comma escaped as `%2C` would make shared quote links harder to read). The common case (a
+  // line's or a chapter's link, thousands per page) then needs no URLSearchParams.
+  const t = timeValue(params)
+  const time = t === undefined ? '' : `t=${t}`
+  if (!params.q && !params.who?.length) return time ? `?${time}` : ''
   const out = new URLSearchParams()
-  if (params.t !== undefined && Number.isFinite(params.t) && params.t >= 0) out.set('t', formatTimeParam(params.t))
   if (params.q) out.set('q', params.q)
   for (const w of params.who ?? []) out.append('who', w)
-  const s = out.toString()
+  const s = [time, out.toString()].filter(Boolean).join('&')
   return s ? `?${s}` : ''
 }
 
