@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodingProblem, invalidUtf8At, loadEpisodeDir, type LoadedDir } from './load.ts'
+import { encodingProblem, invalidUtf8At } from './encoding.ts'
+import { loadEpisodeDir, type LoadedDir } from './load.ts'
 import { MAX_BYTES } from './limits.ts'
 
 const episode = (title: string, extra = '') => `---
