@@ -25,33 +25,17 @@ import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeli
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
 import { pageTitle } from '../../lib/site/routes.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
-import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
+import { loadPosition, resumeOffer } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
 import { copyQuoteLink, copyQuoteWords, markQuoteEdge, partsOfRange } from './quote-sharing.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useEpisodeShortcuts } from './use-episode-shortcuts.ts'
+import { usePhoneAlignment, useSavedPosition } from './use-episode-position.ts'
 
 /** A `?t=` is used only when it falls inside the episode (of `length` seconds, with a minute to spare). */
 export function validStart(t: number | undefined, length: number): number {
   if (t === undefined) return 0
   return t >= 0 && t <= length + 60 ? t : 0
-}
-
-/** How often the position is saved for resuming, while the page is open. */
-const SAVE_POSITION_MS = 3000
-
-/** On a phone, playing or seeking brings the transcript right under the pinned player. */
-function alignTranscriptUnderPlayer(): void {
-  if (!window.matchMedia?.('(max-width: 899px)').matches) return
-  const pane = document.querySelector('.transcript-pane')?.getBoundingClientRect()
-  const section = document.querySelector<HTMLElement>('.player-section')
-  if (!pane || !section) return
-  // The player is pinned at the top once the page scrolls past it: the pane goes right under it.
-  const pinnedAt = parseFloat(getComputedStyle(section).top) || 0
-  const gap = pane.top - pinnedAt - section.getBoundingClientRect().height
-  if (Math.abs(gap) < 8) return
-  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  window.scrollBy({ top: gap, behavior: reduce ? 'auto' : 'smooth' })
 }
 
 async function copyAndSay(path: string, what: string): Promise<void> {
@@ -86,29 +70,8 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
   const helpRef = useRef<HTMLDialogElement>(null)
   const chaptersRef = useRef<HTMLDetailsElement>(null)
 
-  // Remember where the listener is: every few seconds, when the tab is hidden, and on leaving
-  // (declared before the store is attached, so on leaving it saves before the store resets).
-  useEffect(() => {
-    let saved = startAt
-    const save = () => {
-      const t = usePlayback.getState().currentTime()
-      if (Math.floor(t) === Math.floor(saved)) return
-      saved = t
-      savePosition(meta.slug, t)
-    }
-    const interval = window.setInterval(save, SAVE_POSITION_MS)
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') save()
-    }
-    document.addEventListener('visibilitychange', onHide)
-    window.addEventListener('pagehide', save)
-    return () => {
-      save()
-      window.clearInterval(interval)
-      document.removeEventListener('visibilitychange', onHide)
-      window.removeEventListener('pagehide', save)
-    }
-  }, [meta.slug, startAt])
+  // Declared before the store is attached, so on leaving it saves before the store resets.
+  useSavedPosition(meta.slug, startAt)
 
   useEffect(() => {
     usePlayback.getState().attach(timeline, startAt, length)
@@ -129,19 +92,7 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     )
   }, [setParams])
 
-  // On a phone, starting to play or seeking puts the transcript under the pinned player.
-  // So does arriving at a time (a shared link).
-  useEffect(() => {
-    // After this render's effects (the chapter list folds on a phone, changing the page's height).
-    const frame = startAt > 0 ? requestAnimationFrame(alignTranscriptUnderPlayer) : 0
-    const unsubscribe = usePlayback.subscribe((s, prev) => {
-      if ((s.playing && !prev.playing) || s.seekSerial !== prev.seekSerial) alignTranscriptUnderPlayer()
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      unsubscribe()
-    }
-  }, [startAt])
+  usePhoneAlignment(startAt)
   useEffect(() => {
     document.title = pageTitle({ route: 'episode', slug: meta.slug }, meta.title)
     // On a phone the chapter list starts folded, so the transcript is in reach.
