@@ -4,6 +4,7 @@ import { readQueryState, useUrlState, writeQueryState } from '../../components/u
 import { describeFailure } from '../../lib/load/failure.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import { episodePath } from '../../lib/url/episode-url.ts'
+import { PartialNote } from './PartialNote.tsx'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
 import { useCorpusSearch } from './use-corpus-search.ts'
 
@@ -47,6 +48,12 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
       <p className="muted corpus-status" role="status" aria-live="polite">
         {status}
       </p>
+      {active && result ? (
+        <PartialNote
+          words={result.without}
+          perLine={result.groups.flatMap((g) => g.hits.map((h) => h.without ?? []))}
+        />
+      ) : null}
       {search.failed ? (
         <p>
           <button type="button" onClick={search.retry}>

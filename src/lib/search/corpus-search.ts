@@ -90,6 +90,8 @@ export interface CorpusHit {
   clippedEnd: boolean
   /** Highlight ranges relative to `snippet`. */
   ranges: Range[]
+  /** The typed words the line does not have, when no line has them all (see `CorpusResult.without`). */
+  without?: readonly string[]
 }
 
 export interface CorpusGroup {
@@ -110,6 +112,11 @@ export interface CorpusResult {
   total: number
   /** True when `total` is more than the lines returned. */
   truncated: boolean
+  /**
+   * Empty when the lines have every typed word. When no line has them all, the lines with all
+   * but one are listed, and this names the words they lack, in typed order ("results without …").
+   */
+  without: string[]
 }
 
 export interface CorpusSearchOptions {
@@ -261,7 +268,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
       const width = options.snippetWidth ?? 160
       const allow = allowed(options.speakers)
       const parsed = parseQuery(query)
-      const empty: CorpusResult = { groups: [], total: 0, truncated: false }
+      const empty: CorpusResult = { groups: [], total: 0, truncated: false, without: [] }
       if (isEmptyQuery(parsed)) {
         // A speaker filter alone lists that speaker's lines in corpus order.
         if (!allow) return empty
@@ -279,17 +286,24 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
           groups: group(hits, countByEpisode(lines)),
           total: lines.length,
           truncated: lines.length > hits.length,
+          without: [],
         }
       }
       const run = runQuery(index, parsed, allow)
       if (!run) return empty
       const picked = pick(run.ranked, limit, perEpisode)
-      const hits = picked.map(({ line, score }) => ({ line, hit: hit(line, score, run.highlight(line), width) }))
+      const missing = new Set<string>()
+      const hits = picked.map(({ line, score }) => {
+        const h = hit(line, score, run.highlight(line), width)
+        const without = run.missing(line)
+        for (const w of without) missing.add(w)
+        return { line, hit: without.length ? { ...h, without } : h }
+      })
       const total = run.lines.length
       const groups = group(hits, countByEpisode(run.lines))
       for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
       groups.sort((a, b) => b.score - a.score)
-      return { groups, total, truncated: total > hits.length }
+      return { groups, total, truncated: total > hits.length, without: parsed.words.filter((w) => missing.has(w)) }
     },
   }
 }
