@@ -8,8 +8,10 @@
  *   no page's code carries episode data. When prerendering, the metadata and
  *   a module per episode.
  * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
- * - `virtual:playscript/search-index`: every line of every episode, for the
- *   search worker (loaded only when a search across episodes starts).
+ * - `virtual:playscript/search-index`: the name of the search data's meta file, for the
+ *   search worker; the search data itself is chunks (`src/lib/search/chunks.ts`) under
+ *   `data/search-index/`, each named by its content, fetched only when a search across
+ *   episodes starts, and then only the chunks a query needs.
  *
  * Errors fail the build with compiler-style messages (`file:line: error: …`);
  * warnings are printed and do not. In dev, editing an episode file reloads
@@ -19,6 +21,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
+import { buildSearchChunks, type SearchMeta } from '../lib/search/chunks.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
 import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
@@ -70,6 +73,42 @@ export function searchIndexData(episodes: readonly EpisodeData[]): CorpusIndexDa
   )
 }
 
+/** Where the cross-episode search data's chunks are served, relative to the site's base. */
+export const SEARCH_DATA_DIR = 'data/search-index'
+
+export interface SearchDataFiles {
+  /** The meta file's path, relative to the site's base (the worker's first fetch). */
+  metaFile: string
+  /** Every chunk, meta included: path relative to the site's base → JSON. */
+  files: Map<string, string>
+}
+
+function contentName(kind: string, json: string): string {
+  return `${kind}.${createHash('sha256').update(json).digest('hex').slice(0, 12)}.json`
+}
+
+/** The search data as chunk files, each named by its content (cacheable forever). */
+export function searchDataFiles(episodes: readonly EpisodeData[]): SearchDataFiles {
+  const built = buildSearchChunks(searchIndexData(episodes))
+  const files = new Map<string, string>()
+  const put = (kind: string, content: unknown): string => {
+    const json = JSON.stringify(content)
+    const name = contentName(kind, json)
+    files.set(`${SEARCH_DATA_DIR}/${name}`, json)
+    return name
+  }
+  const meta: SearchMeta = {
+    ...built.meta,
+    files: {
+      postings: built.postings.map((c) => put('words', c)),
+      lines: built.lines.map((c) => put('lines', c)),
+      speakers: put('speakers', built.speakers),
+    },
+  }
+  const metaFile = `${SEARCH_DATA_DIR}/${put('meta', meta)}`
+  return { metaFile, files }
+}
+
 /** The catalog ships the metadata the home page needs, not each episode's long fields. */
 export function catalogEntry(meta: EpisodeMeta): CatalogEntry {
   const { description: _description, speakers: _speakers, ...entry } = meta
@@ -87,10 +126,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
 
   // The catalog, made once per load of the folder: the dev server asks for its name on every request.
   let catalog = { entries: [] as CatalogEntry[], json: '[]', file: '' }
+  // The search data's chunks, made when first asked for (once per load of the folder).
+  let searchData: SearchDataFiles | undefined
+  const search = (): SearchDataFiles => (searchData ??= searchDataFiles([...bySlug.values()]))
 
   async function load(): Promise<LoadedDir> {
     loaded = await loadEpisodeDir(dir)
     bySlug = new Map(loaded.episodes.map((e) => [e.meta.slug, e]))
+    searchData = undefined
     const entries = loaded.episodes.map((e) => catalogEntry(e.meta))
     const json = JSON.stringify(entries)
     // Named by content: the one file whose name the code must know, so it caches forever.
@@ -145,6 +188,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       for (const episode of bySlug.values()) {
         this.emitFile({ type: 'asset', fileName: episodeDataFile(episode.meta.slug), source: episodeJson(episode) })
       }
+      for (const [fileName, source] of search().files) this.emitFile({ type: 'asset', fileName, source })
     },
 
     configureServer(devServer) {
@@ -154,8 +198,16 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         const url = (req.url ?? '').split('?')[0] ?? ''
         const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
         let body: string | undefined
+        const searchFile = url.indexOf(`/${SEARCH_DATA_DIR}/`)
         if (catalog.file && url.endsWith(`/${catalog.file}`)) body = catalog.json
-        else if (episode?.[1]) {
+        else if (searchFile >= 0) {
+          body = search().files.get(url.slice(searchFile + 1))
+          if (body === undefined) {
+            res.statusCode = 404
+            res.end('no such search data file')
+            return
+          }
+        } else if (episode?.[1]) {
           const data = bySlug.get(decodeURIComponent(episode[1]))
           body = data ? episodeJson(data) : undefined
           if (!data) {
@@ -207,7 +259,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         // The browser fetches the catalog and each episode as JSON files: data, not code.
         return `export const episodes = []\nexport const loaders = {}\nexport const catalogFile = ${JSON.stringify(catalog.file)}\n`
       }
-      if (vid === SEARCH_INDEX) return jsonModule(searchIndexData([...bySlug.values()]))
+      if (vid === SEARCH_INDEX) return `export const metaFile = ${JSON.stringify(search().metaFile)}\n`
       const slug = decodeURIComponent(vid.slice(EPISODE.length))
       const episode = bySlug.get(slug)
       if (!episode) this.error(`no episode with slug "${slug}" in ${dir}`)
