@@ -23,8 +23,18 @@ import {
   type Head,
   type PageOptions,
 } from '../src/pipeline/html-page.ts'
-import { episodeDataFile } from '../src/pipeline/vite-plugin.ts'
-import { episodePath, shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
+import { dataFileAt, episodeDataFile } from '../src/lib/site/files.ts'
+import { shortCode, youtubeThumbnailUrl } from '../src/lib/url/episode-url.ts'
+import {
+  pageDescription,
+  pageFile,
+  pagePath,
+  pageTitle,
+  ROUTES,
+  SITE_NAME,
+  type Page,
+  type RouteName,
+} from '../src/lib/site/routes.ts'
 
 interface ServerEntry {
   loadCatalog(): Promise<{ entries: readonly CatalogEntry[] }>
@@ -36,8 +46,6 @@ const DIST = path.resolve(process.env.PRERENDER_DIST ?? 'dist')
 const SSR = path.resolve(process.env.PRERENDER_SSR ?? '.ssr')
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/')
 const siteUrl = (process.env.SITE_URL ?? '').replace(/\/$/, '')
-const SITE_NAME = 'Playscript'
-const SITE_DESCRIPTION = 'Follow, search and share podcast episodes by their transcript.'
 
 /** An app path as a URL: absolute with SITE_URL, else relative to the host. */
 function urlFor(appPath: string): string {
@@ -92,44 +100,36 @@ async function main(): Promise<void> {
   let pages = 0
   const catalogFile = (await readdir(path.join(DIST, 'data')))
     .map((f) => `data/${f}`)
-    .find((f) => /^data\/catalog\.[0-9a-f]+\.json$/.test(f))
+    .find((f) => dataFileAt(f)?.kind === 'catalog')
 
-  await writePage('index.html', {
-    title: `${SITE_NAME}: every episode, every word`,
-    description: SITE_DESCRIPTION,
-    body: await server.renderPage('/'),
-    renderedFor: '/',
-    preload: catalogFile ? `${base}${catalogFile}` : undefined,
-    head: head({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', type: 'website' }),
-  })
-  pages++
-
-  // Every route the app links to has a page: the search page is linked from every page's header.
-  const searchDescription = 'Search what anyone said in every episode.'
-  await writePage('search/index.html', {
-    title: `Search every episode · ${SITE_NAME}`,
-    description: searchDescription,
-    body: await server.renderPage('/search'),
-    renderedFor: '/search',
-    head: head({
-      title: `Search every episode · ${SITE_NAME}`,
-      description: searchDescription,
-      path: '/search',
-      type: 'website',
-    }),
-  })
-  pages++
+  // Every route the table marks as one page is prerendered (the search page is linked from every page's header).
+  for (const route of Object.keys(ROUTES) as RouteName[]) {
+    if (ROUTES[route].prerender !== 'page' || (route !== 'home' && route !== 'search')) continue
+    const page: Page = { route }
+    const p = pagePath(page)
+    const description = pageDescription(route)
+    await writePage(pageFile(page), {
+      title: pageTitle(page),
+      description,
+      body: await server.renderPage(p),
+      renderedFor: p,
+      preload: route === 'home' && catalogFile ? `${base}${catalogFile}` : undefined,
+      head: head({ title: route === 'home' ? SITE_NAME : pageTitle(page), description, path: p, type: 'website' }),
+    })
+    pages++
+  }
 
   const shortLinks = new Set<string>()
   for (const meta of (await server.loadCatalog()).entries) {
     const episode = await server.loadEpisode(meta.slug)
     if (!episode) throw new Error(`episode ${meta.slug} is in the catalog but did not load`)
-    const p = episodePath(meta.slug)
+    const page: Page = { route: 'episode', slug: meta.slug }
+    const p = pagePath(page)
     const description = clip(
       episode.meta.description ?? episode.intro ?? `${meta.title}: the episode with its transcript.`,
     )
-    await writePage(path.join('episodes', meta.slug, 'index.html'), {
-      title: `${meta.title} · ${SITE_NAME}`,
+    await writePage(pageFile(page), {
+      title: pageTitle(page, meta.title),
       description,
       body: await server.renderPage(p),
       renderedFor: p,
@@ -149,8 +149,8 @@ async function main(): Promise<void> {
     if (code && !shortLinks.has(code)) {
       shortLinks.add(code)
       // A shell the app takes over (keeping ?t=), with a plain link for readers without JavaScript.
-      await writePage(path.join(code, 'index.html'), {
-        title: `${meta.title} · ${SITE_NAME}`,
+      await writePage(pageFile({ route: 'short-link', code }), {
+        title: pageTitle(page, meta.title),
         description,
         body: `<main id="main"><p><a href="${escapeHtml(urlFor(p))}">${escapeHtml(meta.title)}</a></p></main>`,
         head: head({
@@ -165,10 +165,11 @@ async function main(): Promise<void> {
   }
 
   // For hosts that serve 404.html on unknown paths (GitHub Pages): the app renders afresh there.
-  await writePage('404.html', {
-    title: `Not found · ${SITE_NAME}`,
-    description: SITE_DESCRIPTION,
-    body: await server.renderPage('/404'),
+  const notFound: Page = { route: 'not-found' }
+  await writePage(pageFile(notFound), {
+    title: pageTitle(notFound),
+    description: pageDescription('not-found'),
+    body: await server.renderPage(pagePath(notFound)),
   })
   pages++
   await rm(SSR, { recursive: true, force: true })

@@ -8,6 +8,7 @@ import { useCatalog } from './use-catalog.ts'
 import { EpisodeRoute } from './routes/EpisodeRoute.tsx'
 import { HomeRoute } from './routes/HomeRoute.tsx'
 import { SearchRoute } from './routes/SearchRoute.tsx'
+import { pagePath, ROUTES } from '../lib/site/routes.ts'
 
 function PageLoading() {
   return (
@@ -59,18 +60,18 @@ export function App() {
           Playscript
         </Link>
         <nav aria-label="Site">
-          <Link to="/">All episodes</Link>
-          <Link to="/search">Search</Link>
+          <Link to={pagePath({ route: 'home' })}>All episodes</Link>
+          <Link to={pagePath({ route: 'search' })}>Search</Link>
         </nav>
       </header>
       <ErrorBoundary key={pathname}>
         <Routes>
-          <Route path="/" element={<HomeRoute />} />
+          <Route path={ROUTES.home.pattern} element={<HomeRoute />} />
           {/* The episode page's code (player, store, transcript) loads only when an episode is opened. */}
-          <Route path="/episodes/:slug" element={<EpisodeRoute />} />
-          <Route path="/search" element={<SearchRoute />} />
-          <Route path="/:code" element={<ShortLink />} />
-          <Route path="*" element={<NotFound />} />
+          <Route path={ROUTES.episode.pattern} element={<EpisodeRoute />} />
+          <Route path={ROUTES.search.pattern} element={<SearchRoute />} />
+          <Route path={ROUTES['short-link'].pattern} element={<ShortLink />} />
+          <Route path={ROUTES['not-found'].pattern} element={<NotFound />} />
         </Routes>
       </ErrorBoundary>
       <Toast />

@@ -9,6 +9,8 @@ import type { CatalogEntry, EpisodeData } from '../lib/episode/types.ts'
 import { classifyError, classifyResponse, LoadFailure } from '../lib/load/failure.ts'
 import { shortCode } from '../lib/url/episode-url.ts'
 import { sortCatalog } from '../lib/catalog/order.ts'
+import { episodeDataFile } from '../lib/site/files.ts'
+import { withBase } from '../lib/site/base.ts'
 import { reloadIfNewVersion } from '../components/new-version.ts'
 
 /** Newest first: by date, then season and episode, then title (undated episodes among their neighbours). */
@@ -57,7 +59,7 @@ async function fetchJson<T>(url: string): Promise<T> {
 
 /** Where the browser fetches the catalog (for a preload link). */
 export function catalogUrl(): string {
-  return `${import.meta.env.BASE_URL}${catalogFile}`
+  return withBase(catalogFile)
 }
 
 /** The catalog if already loaded (synchronously): for hydration and re-visits. */
@@ -86,7 +88,7 @@ export function loadCatalog(): Promise<Catalog> {
 
 /** Where the browser fetches an episode's data, relative to the site. */
 export function episodeDataUrl(slug: string): string {
-  return `${import.meta.env.BASE_URL}data/episodes/${encodeURIComponent(slug)}.json`
+  return withBase(episodeDataFile(slug))
 }
 
 const loaded = new Map<string, EpisodeData>()

@@ -5,7 +5,8 @@ import { App } from './App.tsx'
 import { loadCatalog, loadEpisode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
 import { loadBeforeHydrating } from './load-before-hydrating.tsx'
-import { basePath, episodeSlugFromPath, normalisePath, pathInApp } from './paths.ts'
+import { basePath, normalisePath, pathInApp } from '../lib/site/base.ts'
+import { pageAt } from '../lib/site/routes.ts'
 import '../styles/global.css'
 
 async function start(container: HTMLElement): Promise<void> {
@@ -21,8 +22,9 @@ async function start(container: HTMLElement): Promise<void> {
   // a short-link shell) render afresh.
   const renderedFor = container.dataset.path
   if (renderedFor && renderedFor === normalisePath(pathInApp(window.location.pathname))) {
-    const slug = episodeSlugFromPath(renderedFor)
-    if (slug) {
+    const page = pageAt(renderedFor)
+    if (page.route === 'episode') {
+      const { slug } = page
       // Until the data and code load, the prerendered transcript stays readable, with a notice.
       let found = true
       await loadBeforeHydrating(
@@ -36,7 +38,7 @@ async function start(container: HTMLElement): Promise<void> {
       )
       // Gone since this page was built: render afresh (the not-found page) rather than hydrate.
       if (!found) return renderAfresh(container, app)
-    } else if (renderedFor === '/') {
+    } else if (page.route === 'home') {
       await loadBeforeHydrating(
         loadCatalog,
         {

@@ -8,14 +8,15 @@ import { App } from './App.tsx'
 import { loadCatalog, loadEpisode } from './catalog.ts'
 import { loadEpisodeRoute } from './lazy-routes.ts'
 import { renderStatic } from './render-static.tsx'
-import { basePath, episodeSlugFromPath } from './paths.ts'
+import { basePath } from '../lib/site/base.ts'
+import { pageAt } from '../lib/site/routes.ts'
 
 export { loadCatalog, loadEpisode }
 
 /** Renders the page at `path` (relative to the app's base) to HTML. */
 export async function renderPage(path: string): Promise<string> {
-  const slug = episodeSlugFromPath(path)
-  if (slug) await Promise.all([loadEpisode(slug), loadEpisodeRoute()])
+  const page = pageAt(path)
+  if (page.route === 'episode') await Promise.all([loadEpisode(page.slug), loadEpisodeRoute()])
   // Wait for everything, lazy routes included, then write it all out: a static page, not a stream.
   try {
     return await renderStatic(

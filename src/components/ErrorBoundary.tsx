@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react'
+import { withBase } from '../lib/site/base.ts'
 
 interface State {
   error: Error | null
@@ -23,7 +24,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         <h1>Something went wrong</h1>
         <p>This page hit an unexpected problem and could not be shown.</p>
         <p>
-          <a href={import.meta.env.BASE_URL}>Back to all episodes</a>
+          <a href={withBase('/')}>Back to all episodes</a>
         </p>
       </main>
     )

@@ -3,6 +3,7 @@
  * gone. When a load finds its file missing, this checks whether the site now serves a newer version
  * and, if so, reloads into it, at most once per version in this tab.
  */
+import { withBase } from '../lib/site/base.ts'
 import {
   diagnoseImportFailure,
   diagnoseUrl,
@@ -20,7 +21,7 @@ let checking: Promise<boolean> | undefined
 export function reloadIfNewVersion(): Promise<boolean> {
   checking ??= (async () => {
     try {
-      const response = await fetch(import.meta.env.BASE_URL, { cache: 'no-store' })
+      const response = await fetch(withBase('/'), { cache: 'no-store' })
       if (!response.ok) return false
       const running =
         document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.getAttribute('src') ?? undefined

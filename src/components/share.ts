@@ -1,9 +1,9 @@
 /** Absolute links to this app, and copying them. Browser only. */
+import { withBase } from '../lib/site/base.ts'
 
 /** `path` (starting with `/`, relative to the app's base) as an absolute URL on this site. */
 export function absoluteAppUrl(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '')
-  return `${window.location.origin}${base}${path}`
+  return `${window.location.origin}${withBase(path)}`
 }
 
 /** Copies text; resolves false when the browser refuses (no permission, insecure context). */

@@ -46,21 +46,3 @@ export function useUrlState<T>(
   }, [local, setParams, write])
   return [local ? local.value : fromUrl, (next: T) => setLocal({ value: next })]
 }
-
-/** `?q=…&who=…`: a search query and a speaker filter. */
-export interface QueryState {
-  q: string
-  who: string[]
-}
-
-export function readQueryState(params: URLSearchParams): QueryState {
-  return { q: params.get('q') ?? '', who: params.getAll('who').filter(Boolean) }
-}
-
-export function writeQueryState(value: QueryState, params: URLSearchParams): URLSearchParams {
-  params.delete('q')
-  params.delete('who')
-  if (value.q) params.set('q', value.q)
-  for (const w of value.who) params.append('who', w)
-  return params
-}

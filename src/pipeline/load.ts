@@ -146,7 +146,7 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
     if (isDraft(name)) {
       const parsed = parseEpisodeFile(name, '', { displayName: file })
       result.problems.push(...parsed.problems)
-      result.skipped.push({ file, reason: parsed.skipped ?? 'draft' })
+      result.skipped.push({ file, reason: (!parsed.ok && parsed.skipped) || 'draft' })
       continue
     }
     if (stat.size > MAX_BYTES) {
@@ -179,8 +179,10 @@ export async function loadEpisodeDir(dir: string, options: LoadOptions = {}): Pr
       })
     const parsed = parseEpisodeFile(name, bytes.toString('utf8'), { displayName: file })
     result.problems.push(...parsed.problems)
-    if (parsed.skipped) result.skipped.push({ file, reason: parsed.skipped })
-    if (!parsed.episode) continue
+    if (!parsed.ok) {
+      if (parsed.skipped) result.skipped.push({ file, reason: parsed.skipped })
+      continue
+    }
     const slug = parsed.episode.meta.slug
     const twin = bySlug.get(slug)
     if (twin) {

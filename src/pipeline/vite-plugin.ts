@@ -3,14 +3,14 @@
  * typed data as virtual modules, so the browser never ships a YAML parser.
  *
  * - `virtual:playscript/catalog`: in the browser, only the name of the catalog
- *   file (`data/catalog.<hash>.json`, every episode's metadata); each episode's
- *   data is `data/episodes/<slug>.json`. Both are emitted with the build, so
+ *   file (every episode's metadata); each episode's data has a file of its own
+ *   (both named in `lib/site/files.ts`). Both are emitted with the build, so
  *   no page's code carries episode data. When prerendering, the metadata and
  *   a module per episode.
  * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
  * - `virtual:playscript/search-index`: the name of the search data's meta file, for the
- *   search worker; the search data itself is chunks (`src/lib/search/chunks.ts`) under
- *   `data/search-index/`, each named by its content, fetched only when a search across
+ *   search worker; the search data itself is chunks (`src/lib/search/chunks.ts`), each
+ *   named by its content (`searchDataFile` in `src/lib/site/files.ts`), fetched only when a search across
  *   episodes starts, and then only the chunks a query needs.
  *
  * Errors fail the build with compiler-style messages (`file:line: error: …`);
@@ -24,6 +24,14 @@ import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/type
 import { buildSearchChunks, type SearchMeta } from '../lib/search/chunks.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
+import {
+  catalogFile,
+  dataFileAt,
+  episodeDataFile,
+  searchChunkName,
+  searchDataFile,
+  type SearchChunkKind,
+} from '../lib/site/files.ts'
 import { isEpisodeFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
@@ -46,14 +54,6 @@ export function episodeJson(episode: EpisodeData): string {
   return JSON.stringify(episode)
 }
 
-/**
- * Where an episode's data is served, relative to the site's base: named by slug, so a page
- * finds it without a table of names in its code (the host's validators keep caches fresh).
- */
-export function episodeDataFile(slug: string): string {
-  return `data/episodes/${encodeURIComponent(slug)}.json`
-}
-
 /** Serialises data as a module that parses fast (JSON.parse beats an object literal for large data). */
 export function jsonModule(value: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`
@@ -73,9 +73,6 @@ export function searchIndexData(episodes: readonly EpisodeData[]): CorpusIndexDa
   )
 }
 
-/** Where the cross-episode search data's chunks are served, relative to the site's base. */
-export const SEARCH_DATA_DIR = 'data/search-index'
-
 export interface SearchDataFiles {
   /** The meta file's path, relative to the site's base (the worker's first fetch). */
   metaFile: string
@@ -83,19 +80,16 @@ export interface SearchDataFiles {
   files: Map<string, string>
 }
 
-function contentName(kind: string, json: string): string {
-  return `${kind}.${createHash('sha256').update(json).digest('hex').slice(0, 12)}.json`
-}
-
 /** The search data as chunk files, each named by its content (cacheable forever). */
 export function searchDataFiles(episodes: readonly EpisodeData[]): SearchDataFiles {
   const built = buildSearchChunks(searchIndexData(episodes))
   const files = new Map<string, string>()
-  const put = (kind: string, content: unknown): string => {
+  // Each named by its content; the meta file names the others by their name in their folder.
+  const put = (kind: SearchChunkKind, content: unknown): string => {
     const json = JSON.stringify(content)
-    const name = contentName(kind, json)
-    files.set(`${SEARCH_DATA_DIR}/${name}`, json)
-    return name
+    const hash = createHash('sha256').update(json).digest('hex').slice(0, 12)
+    files.set(searchDataFile(kind, hash), json)
+    return searchChunkName(kind, hash)
   }
   const meta: SearchMeta = {
     ...built.meta,
@@ -105,7 +99,9 @@ export function searchDataFiles(episodes: readonly EpisodeData[]): SearchDataFil
       speakers: put('speakers', built.speakers),
     },
   }
-  const metaFile = `${SEARCH_DATA_DIR}/${put('meta', meta)}`
+  const metaJson = JSON.stringify(meta)
+  const metaFile = searchDataFile('meta', createHash('sha256').update(metaJson).digest('hex').slice(0, 12))
+  files.set(metaFile, metaJson)
   return { metaFile, files }
 }
 
@@ -140,7 +136,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
     catalog = {
       entries,
       json,
-      file: `data/catalog.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`,
+      file: catalogFile(createHash('sha256').update(json).digest('hex').slice(0, 10)),
     }
     return loaded
   }
@@ -196,25 +192,25 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
       // The dev server answers episode data files from memory.
       devServer.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? ''
-        const episode = /\/data\/episodes\/([^/]+)\.json$/.exec(url)
+        const base = devServer.config.base
+        const file = url.startsWith(base) ? dataFileAt(url.slice(base.length)) : undefined
         let body: string | undefined
-        const searchFile = url.indexOf(`/${SEARCH_DATA_DIR}/`)
-        if (catalog.file && url.endsWith(`/${catalog.file}`)) body = catalog.json
-        else if (searchFile >= 0) {
-          body = search().files.get(url.slice(searchFile + 1))
+        if (file?.kind === 'catalog' && catalogFile(file.hash) === catalog.file) body = catalog.json
+        else if (file?.kind === 'search-data') {
+          body = search().files.get(url.slice(base.length))
           if (body === undefined) {
             res.statusCode = 404
             res.end('no such search data file')
             return
           }
-        } else if (episode?.[1]) {
-          const data = bySlug.get(decodeURIComponent(episode[1]))
-          body = data ? episodeJson(data) : undefined
+        } else if (file?.kind === 'episode-data') {
+          const data = bySlug.get(file.slug)
           if (!data) {
             res.statusCode = 404
             res.end('no such episode')
             return
           }
+          body = episodeJson(data)
         }
         if (body === undefined) return next()
         res.setHeader('content-type', 'application/json')

@@ -6,6 +6,7 @@
 import type { Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { open, SEED, withBrowser } from './harness.ts'
+import { dataFileAt } from '../../src/lib/site/files.ts'
 
 withBrowser()
 
@@ -41,7 +42,7 @@ function answer(route: Route, failure: Failure): Promise<void> {
 /** Fails every request matching `pattern` until the returned function is called; counts requests. */
 async function failUntilAllowed(
   page: Page,
-  pattern: RegExp,
+  pattern: RegExp | ((url: URL) => boolean),
   failure: Failure,
 ): Promise<{ allow(): void; requests(): number }> {
   let failing = true
@@ -53,8 +54,12 @@ async function failUntilAllowed(
   return { allow: () => void (failing = false), requests: () => requests }
 }
 
-const EPISODE_DATA = /\/data\/episodes\/s11e03-from-data-science-to-dataops\.json$/
-const CATALOG = /\/data\/catalog\.[0-9a-f]+\.json$/
+/** The site's data files, as the data-file table names them. */
+const EPISODE_DATA = (url: URL) => {
+  const file = dataFileAt(url.pathname)
+  return file?.kind === 'episode-data' && file.slug === 's11e03-from-data-science-to-dataops'
+}
+const CATALOG = (url: URL) => dataFileAt(url.pathname)?.kind === 'catalog'
 const EPISODE_CHUNK = /\/assets\/EpisodePage-[^/]*\.js$/
 const LINE = 'So you tried all these positions'
 
@@ -196,7 +201,7 @@ describe('episode data fails during in-app navigation', () => {
       window.history.pushState({}, '', '/episodes/no-such-episode')
       window.dispatchEvent(new PopStateEvent('popstate'))
     })
-    await expect.poll(() => page.getByRole('heading', { name: 'Not found' }).isVisible()).toBe(true)
+    await expect.poll(() => page.getByRole('heading', { name: 'Not found' }).isVisible(), SLOW).toBe(true)
   })
 })
 

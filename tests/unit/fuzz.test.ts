@@ -68,8 +68,8 @@ function checkResult(name: string, text: string, result: ParseResult): void {
     if (p.message.startsWith('internal error')) fail(`the pipeline threw inside: ${p.message}`)
   }
   const errors = result.problems.filter((p) => p.severity === 'error')
-  if (result.skipped) return
-  if (!result.episode) {
+  if (!result.ok && result.skipped) return
+  if (!result.ok) {
     if (errors.length === 0) fail('no episode and no error')
     return
   }
@@ -701,7 +701,7 @@ describe('fuzz: arbitrary input', () => {
     fc.assert(
       fc.property(fileNameArb, (name) => {
         const result = parseAndCheck(name, '---\ntitle: T\nids:\n  youtube: lem7knxqNzg\n---\n')
-        if (!result.episode && !result.skipped)
+        if (!result.ok && !result.skipped)
           expect(result.problems).toContainEqual(expect.objectContaining({ line: 1, severity: 'error' }))
       }),
       { seed: SEED, numRuns: STRING_RUNS },

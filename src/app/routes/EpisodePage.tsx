@@ -14,6 +14,7 @@ import type { Chapter, EpisodeData, TimedLine } from '../../lib/episode/types.ts
 import { formatTime } from '../../lib/time/time.ts'
 import { chapterShareTime, episodeLength, lineShareTime } from '../../lib/timeline/lookup.ts'
 import { episodePath, episodeSearch, readEpisodeParams, shortCode } from '../../lib/url/episode-url.ts'
+import { pageTitle } from '../../lib/site/routes.ts'
 import { usePlayback } from '../../playback/playback-store.ts'
 import { loadPosition, resumeOffer, savePosition } from '../../playback/resume.ts'
 import { useSyncLoop } from '../../playback/use-sync-loop.ts'
@@ -126,10 +127,10 @@ export function EpisodePage({ episode }: { episode: EpisodeData }) {
     }
   }, [startAt])
   useEffect(() => {
-    document.title = `${meta.title} · Playscript`
+    document.title = pageTitle({ route: 'episode', slug: meta.slug }, meta.title)
     // On a phone the chapter list starts folded, so the transcript is in reach.
     if (chaptersRef.current && window.matchMedia?.('(max-width: 899px)').matches) chaptersRef.current.open = false
-  }, [meta.title])
+  }, [meta.slug, meta.title])
   useSyncLoop()
 
   // Relative to the page: the same share URL as `episodePath(slug, { t })` once resolved.

@@ -5,6 +5,7 @@ import { NotFound } from '../../components/NotFound.tsx'
 import { useLoad } from '../../components/use-load.ts'
 import { loadedEpisode, loadEpisode } from '../catalog.ts'
 import { loadedEpisodeRoute, loadEpisodeRoute } from '../lazy-routes.ts'
+import { titled } from '../../lib/site/routes.ts'
 
 /** An episode page: its code and its data load together; each failure says what happened and can be retried. */
 export function EpisodeRoute() {
@@ -19,7 +20,7 @@ export function EpisodeRoute() {
     () => Promise.all([loadEpisodeRoute(), loadEpisode(slug)]).then(([page, episode]) => ({ page, episode })),
   )
   useEffect(() => {
-    if (state.status === 'failed') document.title = 'Episode not loaded · Playscript'
+    if (state.status === 'failed') document.title = titled('Episode not loaded')
   }, [state.status])
 
   if (state.status === 'loading')

@@ -7,6 +7,7 @@ import { EpisodeCard } from '../../features/catalog/EpisodeCard.tsx'
 import { filterCatalog, readCatalogFilter, seasonsOf, topicsOf, writeCatalogFilter } from '../../lib/catalog/filter.ts'
 import type { CatalogEntry } from '../../lib/episode/types.ts'
 import { useCatalog } from '../use-catalog.ts'
+import { pageTitle } from '../../lib/site/routes.ts'
 
 const NONE: readonly CatalogEntry[] = []
 
@@ -18,7 +19,7 @@ export function HomeRoute() {
   const topics = useMemo(() => topicsOf(catalog), [catalog])
   const shown = useMemo(() => filterCatalog(catalog, filter), [catalog, filter])
   useEffect(() => {
-    document.title = 'Playscript: every episode, every word'
+    document.title = pageTitle({ route: 'home' })
   }, [])
   return (
     <main id="main" className="home">

@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import { CorpusSearchPanel } from '../../features/search/CorpusSearchPanel.tsx'
+import { pageTitle } from '../../lib/site/routes.ts'
 
 export function SearchRoute() {
   useEffect(() => {
-    document.title = 'Search every episode · Playscript'
+    document.title = pageTitle({ route: 'search' })
   }, [])
   return (
     <main id="main" className="home">

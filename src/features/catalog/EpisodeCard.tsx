@@ -3,8 +3,9 @@ import { Link } from 'react-router'
 import type { CatalogEntry } from '../../lib/episode/types.ts'
 import { formatDuration } from '../../lib/time/time.ts'
 import { episodePath, shortCode, youtubeThumbnailUrl } from '../../lib/url/episode-url.ts'
+import { withBase } from '../../lib/site/base.ts'
 
-const PLACEHOLDER = `${import.meta.env.BASE_URL}placeholder-thumbnail.svg`
+const PLACEHOLDER = withBase('placeholder-thumbnail.svg')
 
 export function EpisodeCard({ meta }: { meta: CatalogEntry }) {
   const [thumb, setThumb] = useState(() => youtubeThumbnailUrl(meta.youtubeId))

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { importChunk } from '../../components/new-version.ts'
-import { readQueryState, useUrlState, writeQueryState } from '../../components/use-url-state.ts'
+import { useUrlState } from '../../components/use-url-state.ts'
+import { readQueryState, writeQueryState } from '../../lib/url/episode-url.ts'
 import { countSpeakers, type SpeakerCount } from '../../lib/episode/speakers.ts'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
 import { LoadFailure, retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'

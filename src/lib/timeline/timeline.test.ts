@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SourceHeader, SourceItem, SourceLine } from '../episode/types.ts'
-import { MAX_WRITTEN_SEC, SPEAKING_RATE, buildTimeline, lineWeight, longestNonDecreasing } from './timeline.ts'
+import { MAX_WRITTEN_SEC, SPEAKING_RATE, buildTimeline, lineWeight } from './timeline.ts'
+import { longestNonDecreasing } from './longest-run.ts'
 
 /** A line of `len` characters (default 10), with optional written fields. */
 function L(sec?: number, len = 10, extra: Partial<SourceLine> = {}): SourceLine {

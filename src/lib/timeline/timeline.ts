@@ -7,6 +7,7 @@
  * rules below keep as many written times as possible ("anchors") and estimate
  * the rest from text length, so that starts are always strictly increasing.
  */
+import { longestNonDecreasing } from './longest-run.ts'
 import type { Chapter, SourceItem, SourceLine, TimedLine, Timeline } from '../episode/types.ts'
 
 /** Assumed speaking rate, in characters per second, where no written time bounds a line. */
@@ -239,50 +240,6 @@ function spread(start: number[], prefix: number[], from: number, t0: number, to:
   for (let k = from; k < to; k++) {
     start[k] = t0 + ((t1 - t0) * (at(prefix, k) - at(prefix, from))) / total
   }
-}
-
-/**
- * Positions (into `values`) of a longest non-decreasing subsequence, in
- * O(n log n). Among all longest ones it returns the lexicographically
- * smallest list of positions, so on ties earlier elements are kept.
- *
- * Method: going right to left, `best[p]` is the length of the longest
- * non-decreasing subsequence that starts at p, found with patience sorting:
- * `heads[len − 1]` is the largest value that can start a subsequence of
- * length `len` in the part seen so far (non-increasing in len). Then pick
- * greedily left to right the first position that can still complete a
- * longest subsequence.
- */
-export function longestNonDecreasing(values: readonly number[]): number[] {
-  const n = values.length
-  const best = new Array<number>(n).fill(0)
-  const heads: number[] = []
-  for (let p = n - 1; p >= 0; p--) {
-    const x = at(values, p)
-    // First len index whose head is < x: x can prefix every longer-or-equal head before it.
-    let lo = 0
-    let hi = heads.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (at(heads, mid) >= x) lo = mid + 1
-      else hi = mid
-    }
-    heads[lo] = x
-    best[p] = lo + 1
-  }
-
-  const picked: number[] = []
-  let need = heads.length
-  let floor = -Infinity
-  for (let p = 0; p < n && need > 0; p++) {
-    const x = at(values, p)
-    if (x >= floor && best[p] === need) {
-      picked.push(p)
-      floor = x
-      need--
-    }
-  }
-  return picked
 }
 
 /** The written time of line k, known to be usable when called (a written -0 reads as 0). */

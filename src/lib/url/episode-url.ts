@@ -4,6 +4,7 @@
  * Paths are relative to the app's base; the router adds the base.
  */
 import { formatTimeParam, parseTime } from '../time/time.ts'
+import { pagePath } from '../site/routes.ts'
 
 export interface EpisodeParams {
   /** Seconds to cue at. */
@@ -21,11 +22,30 @@ export function readEpisodeParams(search: string | URLSearchParams): EpisodePara
     const seconds = parseTime(t)
     if (seconds !== undefined) out.t = seconds
   }
-  const q = params.get('q')
+  const { q, who } = readQueryState(params)
   if (q) out.q = q
-  const who = params.getAll('who').filter(Boolean)
   if (who.length) out.who = who
   return out
+}
+
+/** `?q=…&who=…`: a search query and a speaker filter, the part of the URL state a search panel owns. */
+export interface QueryState {
+  q: string
+  who: string[]
+}
+
+/** Reads `?q=` and `?who=` (repeatable; empty values dropped). */
+export function readQueryState(params: URLSearchParams): QueryState {
+  return { q: params.get('q') ?? '', who: params.getAll('who').filter(Boolean) }
+}
+
+/** Writes `?q=` and `?who=` into `params`, leaving its other keys as they are. */
+export function writeQueryState(value: QueryState, params: URLSearchParams): URLSearchParams {
+  params.delete('q')
+  params.delete('who')
+  if (value.q) params.set('q', value.q)
+  for (const w of value.who) params.append('who', w)
+  return params
 }
 
 /** Writes the query string (with `?`, or empty): `t` first, in the compact form `3748`. */
@@ -43,8 +63,9 @@ export function episodeSearch(params: EpisodeParams): string {
   return s ? `?${s}` : ''
 }
 
+/** An episode page's path with its URL state (the route table builds the path). */
 export function episodePath(slug: string, params: EpisodeParams = {}): string {
-  return `/episodes/${encodeURIComponent(slug)}${episodeSearch(params)}`
+  return `${pagePath({ route: 'episode', slug })}${episodeSearch(params)}`
 }
 
 /** `s11e03` for season 11, episode 3. */

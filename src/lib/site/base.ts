@@ -1,17 +1,17 @@
-/** Which page a path (relative to the app's base) is, for preloading and prerendering. */
-export function episodeSlugFromPath(path: string): string | undefined {
-  const m = /^\/episodes\/([^/?#]+)\/?$/.exec(path)
-  if (!m?.[1]) return undefined
-  try {
-    return decodeURIComponent(m[1])
-  } catch {
-    return undefined
-  }
-}
+/**
+ * The app's base path (`/` at a host's root, `/prefix/` under one), set at build time by
+ * `BASE_PATH` (Vite's `base`). The one place that reads it: the router's basename, absolute
+ * links and asset URLs come from here.
+ */
 
-/** The app's base without its trailing slash: `''` at the root, `/prefix` under one. */
+/** The base without its trailing slash: `''` at the root, `/prefix` under one. */
 export function basePath(): string {
   return import.meta.env.BASE_URL.replace(/\/$/, '')
+}
+
+/** A path relative to the app (starting with `/`) or a site file (`data/…`) as a URL path on this host. */
+export function withBase(path: string): string {
+  return `${basePath()}${path.startsWith('/') ? '' : '/'}${path}`
 }
 
 /** `location.pathname` relative to the app's base. */
