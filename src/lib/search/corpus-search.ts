@@ -2,13 +2,10 @@
  * Search across every line of every episode (the home page).
  *
  * Build time: `buildCorpusIndex(episodes)` makes a plain JSON-able object (texts,
- * speakers, starts). Query side (a Web Worker): `loadCorpusIndex(data)` builds the word
- * index in memory and returns a searcher.
- *
- * Why the word index is not in the data: the texts alone are ~2.1 MB gzip for the
- * current corpus (21k lines); its postings would add ~0.8 MB gzip, over the 3 MB budget
- * together, while rebuilding them from the texts takes ~180 ms (bench machine), once.
- * `bench/search.ts` prints the current figures.
+ * speakers, starts); the build ships it in chunks (`chunks.ts`, searched by
+ * `chunked-search.ts` in the worker). `loadCorpusIndex(data)` builds the word index of the
+ * whole data in memory and returns a searcher (tests, benchmarks, the reference the chunks
+ * are checked against). Both run `corpusSearcher`: the same matching, ranking and hits.
  */
 import type { TimedLine } from '../episode/types.ts'
 import { at, atI32 } from './at.ts'
