@@ -6,9 +6,10 @@
  * data (`tests/unit/search-chunks.test.ts` checks it).
  *
  * How the word index is made from chunks: the dictionary gives every word its id (its
- * position in the sorted dictionary), its letter mask and its document frequency, so a
- * query expands (exact, prefix, typo, spelling, halves, joins) and weighs its words exactly
- * as over the whole data. Postings are laid out for the query's words only. A line's word
+ * position in the sorted dictionary) and its letter mask, so a query expands (exact,
+ * prefix, typo, spelling, halves, joins) exactly as over the whole data; the postings of
+ * the words it expands to are loaded before it runs, and give their document frequencies,
+ * so it weighs its words exactly as over the whole data too. Postings are laid out for the query's words only. A line's word
  * sequence holds those words at their positions and a word that matches nothing elsewhere
  * (matching, phrases and closeness look at nothing else); once a shown line's text has
  * loaded, its real word sequence replaces it, for highlighting.
@@ -89,10 +90,8 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
   for (let i = 0; i < vocab; i++) sorted[i] = i
   const masks = new Int32Array(vocab + 1)
   for (let i = 0; i < vocab; i++) masks[i] = letterMask(at(words, i))
+  // Document frequencies, known once a word's postings have loaded (a query loads all of its words').
   const df = new Int32Array(vocab + 1)
-  meta.df.split(',').forEach((d, i) => {
-    if (i < vocab) df[i] = parseInt(d, 36)
-  })
 
   const texts: string[] = new Array<string>(lineTotal).fill('')
   const speakerOf = new Int32Array(lineTotal).fill(-1)
@@ -143,7 +142,11 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     return once(postingsChunks, chunk, async () => {
       const data = (await load(at(meta.files.postings, chunk))) as PostingsChunk
       checkVersion(data, 'postings')
-      data.words.forEach((encoded, j) => postings.set(data.first + j, decodePostings(encoded)))
+      data.words.forEach((encoded, j) => {
+        const decoded = decodePostings(encoded)
+        postings.set(data.first + j, decoded)
+        df[data.first + j] = decoded.lines.length
+      })
     })
   }
 
@@ -270,7 +273,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
 
   async function loadLinesOf(picked: readonly { line: number }[]): Promise<void> {
     const chunks = new Set<number>()
-    for (const { line } of picked) if (textLoaded[line] !== 1) chunks.add(chunkOf(meta.linesFirst, line))
+    for (const { line } of picked) if (textLoaded[line] !== 1) chunks.add(Math.floor(line / meta.linesPerChunk))
     await Promise.all([...chunks].map(loadLines))
   }
 

@@ -3,11 +3,13 @@
  * only what it needs.
  *
  * - the **meta** file (fetched first, small): the episodes, the speakers, and the
- *   dictionary: every distinct word (folded, sorted, front-coded), how many lines hold it
- *   (its document frequency, for the word weights, so they never depend on what has
- *   loaded), and which postings chunk holds it; plus the names of every other chunk;
+ *   dictionary: every distinct word (folded, sorted, front-coded), and which postings
+ *   chunk holds it; plus the names of every other chunk;
  * - **postings** chunks, by ranges of the sorted dictionary (so by word prefix): for each
- *   word, the lines holding it and the word's positions in each line (phrases, closeness);
+ *   word, the lines holding it and the word's positions in each line (phrases, closeness).
+ *   The number of lines is the word's document frequency (its weight), computed at build
+ *   time over the whole data: a query weighs only words whose postings it has loaded, so
+ *   weights never depend on what else has loaded;
  * - **line** chunks, by ranges of lines (a few dozen): the texts, speakers and starts, for
  *   the snippets of the results shown;
  * - a **speakers** chunk: each line's speaker, for the speaker filter.
@@ -69,12 +71,10 @@ export interface SearchMeta {
   speakers: CorpusSpeaker[]
   /** The sorted dictionary, front-coded: per word, a base-36 digit (characters shared with the word before) and the rest. */
   words: string[]
-  /** Per word (dictionary order), the lines holding it, base 36, comma-separated. */
-  df: string
   /** Postings chunks: the dictionary position of each one's first word, ascending. */
   postingsFirst: number[]
-  /** Line chunks: each one's first line, ascending. */
-  linesFirst: number[]
+  /** Lines per line chunk: chunk `k` holds lines `k × linesPerChunk` onwards. */
+  linesPerChunk: number
   /** File names (relative to the meta file's folder), filled in by the build. */
   files: { postings: string[]; lines: string[]; speakers: string }
 }
@@ -110,11 +110,8 @@ export function buildSearchChunks(data: CorpusIndexData, options: ChunkOptions =
   const postingsChars = options.postingsChars ?? DEFAULT_POSTINGS_CHARS
   const linesPerChunk = Math.max(1, options.linesPerChunk ?? DEFAULT_LINES_PER_CHUNK)
   const index = buildTextIndex(data.text)
-  const { sorted, keys, postStart, postings, tokStart, tokWord } = index
+  const { sorted, keys, tokStart, tokWord } = index
   const vocab = keys.length
-  // Dictionary position of each word id.
-  const rank = new Int32Array(vocab)
-  for (let i = 0; i < vocab; i++) rank[atI32(sorted, i)] = i
 
   // Positions of every word in every line, grouped by word: one pass over the tokens.
   const occurrences: number[][] = Array.from({ length: vocab }, () => [])
@@ -127,7 +124,6 @@ export function buildSearchChunks(data: CorpusIndexData, options: ChunkOptions =
   }
 
   const words: string[] = []
-  const df: string[] = []
   const postingsOut: PostingsChunk[] = []
   let chunk: PostingsChunk | null = null
   let chunkChars = 0
@@ -139,7 +135,6 @@ export function buildSearchChunks(data: CorpusIndexData, options: ChunkOptions =
     while (shared < 35 && shared < prev.length && shared < key.length && prev[shared] === key[shared]) shared++
     words.push(shared.toString(36) + key.slice(shared))
     prev = key
-    df.push((atI32(postStart, id + 1) - atI32(postStart, id)).toString(36))
     const encoded = encodePostings(at(occurrences, id))
     if (!chunk || chunkChars >= postingsChars) {
       chunk = { version: CHUNK_VERSION, first: i, words: [] }
@@ -149,7 +144,6 @@ export function buildSearchChunks(data: CorpusIndexData, options: ChunkOptions =
     chunk.words.push(encoded)
     chunkChars += encoded.length + 3
   }
-  void postings
 
   const estimated = new Set(data.estimated)
   const linesOut: LinesChunk[] = []
@@ -175,9 +169,8 @@ export function buildSearchChunks(data: CorpusIndexData, options: ChunkOptions =
       speakerNames: data.speakers,
       speakers: countCorpusSpeakers(data),
       words,
-      df: df.join(','),
       postingsFirst: postingsOut.map((c) => c.first),
-      linesFirst: linesOut.map((c) => c.first),
+      linesPerChunk,
     },
     postings: postingsOut,
     lines: linesOut,
