@@ -97,7 +97,14 @@ interface Scale {
 }
 
 export async function runScaleBench(corpusDir: string): Promise<string[]> {
-  const out: string[] = []
+  const lines: string[] = []
+  // Printed as it goes too (to stderr): a long run that fails still shows how far it got.
+  const out = {
+    push(...more: string[]): void {
+      for (const line of more) console.error(`[search-scale] ${line}`)
+      lines.push(...more)
+    },
+  }
   const load = (): string =>
     loadavg()
       .map((x) => x.toFixed(2))
@@ -166,7 +173,7 @@ export async function runScaleBench(corpusDir: string): Promise<string[]> {
       out.push(`  ${(SCALE_QUERIES[i] ?? '').padEnd(34)} ${cells.join('   |   ')}`)
     }
     out.push(`load average at the end ${load()} (other work on the machine inflates every time)`)
-    return out
+    return lines
   } finally {
     await rm(work, { recursive: true, force: true })
   }

@@ -16,8 +16,8 @@ export interface QueryCost {
   /** Milliseconds from the last keystroke to the first results on screen. */
   ms: number
   files: { url: string; gzipBytes: number }[]
-  /** The same for a second query typed on the same page afterwards (chunks already loaded are not fetched again). */
-  later?: { query: string; bytes: number; ms: number }
+  /** The bytes of a second query typed on the same page afterwards (chunks already loaded are not fetched again). */
+  later?: { query: string; bytes: number }
 }
 
 /** Opens the search page of the site at `base` in a fresh context, types `query` (then `later`), and measures. */
