@@ -56,18 +56,13 @@ export async function measureQuery(browser: Browser, base: string, query: string
     if (later) {
       files = []
       pending.length = 0
-      const status = page.locator('.corpus-status')
-      const before = await status.textContent()
-      const t = Date.now()
       await box.fill(later)
-      await page.waitForFunction(([prev]) => document.querySelector('.corpus-status')?.textContent !== prev, [before], {
-        timeout: 30_000,
-      })
-      const laterMs = Date.now() - t
+      await page.waitForURL((u) => u.searchParams.get('q') === later)
+      await new Promise((r) => setTimeout(r, 500))
       await page.waitForLoadState('networkidle')
       await new Promise((r) => setTimeout(r, 300))
       await Promise.all(pending)
-      cost.later = { query: later, bytes: files.reduce((n, f) => n + f.gzipBytes, 0), ms: laterMs }
+      cost.later = { query: later, bytes: files.reduce((n, f) => n + f.gzipBytes, 0) }
     }
     context.off('response', onResponse)
     return cost
