@@ -4,7 +4,9 @@
  *
  * 1. pipeline: read + parse + validate + timeline of every file;
  * 2. build: `vite build` of the site with the corpus as its episodes;
- * 3. search: the search engine on the longest episode and the whole corpus;
+ * 3. search: the search engine on the longest episode and the whole corpus, its quality on
+ *    listener-style queries against today's engine, and the chunked search data at 1× and
+ *    10× in Chromium (`bench/search-scale.ts`);
  * 4. site: the full static build, then page weight, paint and sync in Chromium;
  * 5. follow-along: a generated 4-hour, 5,000-line episode against a normal one.
  *
@@ -18,6 +20,7 @@ import { benchBuild } from './build.ts'
 import { benchFollow } from './follow.ts'
 import { benchPipeline } from './pipeline.ts'
 import { runSearchBench } from './search.ts'
+import { runScaleBench } from './search-scale.ts'
 import { benchSite } from './site.ts'
 
 function heading(title: string): void {
@@ -55,7 +58,7 @@ async function main(): Promise<number> {
 
   if (wanted('search')) {
     heading('3. Search')
-    const search = await runSearchBench(CORPUS_DIR)
+    const search = [...(await runSearchBench(CORPUS_DIR)), '', ...(await runScaleBench(CORPUS_DIR))]
     console.log(search.join('\n'))
     for (const line of search) {
       const m = /^(.*?)\s{2,}(\S.*?)\s{2,}(<.*?)\s{2,}(PASS|FAIL)\s*$/.exec(line)

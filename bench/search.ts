@@ -18,6 +18,7 @@ import { createEpisodeSearch } from '../src/lib/search/episode-search.ts'
 import { tokenize } from '../src/lib/search/normalize.ts'
 import { loadEpisodeDir } from '../src/pipeline/load.ts'
 import { CORPUS_DIR } from '../tests/unit/corpus-dir.ts'
+import { runQualityBench } from './search-quality.ts'
 
 export const TARGETS = {
   episodeP95Ms: 3,
@@ -121,6 +122,8 @@ export async function runSearchBench(corpusDir: string, options: SearchBenchOpti
     `Node ${process.version}, ${cpus().length} CPUs, load average at start ${load()}; ${runs} timed runs per query after warm-up; naive fuse.js: ${fuseEpisodeRuns} runs on the episode, ${fuseCorpusRuns} on the corpus`,
   )
   out.push(`Phrase query (30 characters of a real line, unquoted): "${phrase}"`)
+  out.push('')
+  out.push(...(await runQualityBench(dir)))
   out.push('')
 
   // --- Index data: build, size, load ------------------------------------------------

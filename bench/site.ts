@@ -16,6 +16,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { SEARCH_DATA_DIR } from '../src/lib/site/files.ts'
 import { buildSite } from '../scripts/build-site.ts'
 import { loadEpisodeDir } from '../src/pipeline/load.ts'
 import { launchBrowser } from '../tests/e2e/browser.ts'
@@ -193,14 +194,22 @@ export async function benchSite(corpusDir: string): Promise<SiteVerdict[]> {
       })
       await context.close()
 
-      // The cross-episode search data, as the worker downloads it.
-      const indexFile = (await readdir(path.join(dist, 'assets'))).find((f) => f.startsWith('search-index'))
-      if (indexFile) {
-        const raw = await readFile(path.join(dist, 'assets', indexFile))
-        console.log(
-          `  search data for the corpus             ${(raw.length / 1024 / 1024).toFixed(2)} MB, gzip ${(gzipSync(raw).length / 1024 / 1024).toFixed(2)} MB (${indexFile})`,
-        )
+      // The cross-episode search data: every chunk (a query fetches a few of them).
+      const searchDir = path.join(dist, SEARCH_DATA_DIR)
+      const chunks = await readdir(searchDir).catch(() => [] as string[])
+      let raw = 0
+      let gz = 0
+      let meta = 0
+      for (const f of chunks) {
+        const body = await readFile(path.join(searchDir, f))
+        raw += body.length
+        const g = gzipSync(body).length
+        gz += g
+        if (f.startsWith('meta.')) meta = g
       }
+      console.log(
+        `  search data for the corpus             ${(raw / 1024 / 1024).toFixed(2)} MB, gzip ${(gz / 1024 / 1024).toFixed(2)} MB in ${chunks.length} chunks (meta file ${(meta / 1024).toFixed(1)} kB gzip)`,
+      )
     } finally {
       await server.close()
     }

@@ -9,7 +9,6 @@ declare module 'virtual:playscript/catalog' {
 }
 
 declare module 'virtual:playscript/search-index' {
-  import type { CorpusIndexData } from './lib/search/corpus-search.ts'
-  const data: CorpusIndexData
-  export default data
+  /** The search data's meta file, relative to the site's base; it names the other chunks (same folder). */
+  export const metaFile: string
 }

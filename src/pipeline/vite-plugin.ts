@@ -8,8 +8,10 @@
  *   no page's code carries episode data. When prerendering, the metadata and
  *   a module per episode.
  * - `virtual:playscript/episode/<slug>`: one episode's full data (prerendering).
- * - `virtual:playscript/search-index`: every line of every episode, for the
- *   search worker (loaded only when a search across episodes starts).
+ * - `virtual:playscript/search-index`: the name of the search data's meta file, for the
+ *   search worker; the search data itself is chunks (`src/lib/search/chunks.ts`), each
+ *   named by its content (`searchDataFile` in `src/lib/site/files.ts`), fetched only when a search across
+ *   episodes starts, and then only the chunks a query needs.
  *
  * Errors fail the build with compiler-style messages (`file:line: error: …`);
  * warnings are printed and do not. In dev, editing an episode file reloads
@@ -20,9 +22,20 @@ import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
 import { exportEpisode } from '../lib/formats/export.ts'
+import { buildSearchChunks, type SearchMeta } from '../lib/search/chunks.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
-import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, hasExports } from '../lib/site/files.ts'
+import {
+  catalogFile,
+  dataFileAt,
+  episodeDataFile,
+  EXPORT_FILES,
+  exportFile,
+  hasExports,
+  searchChunkName,
+  searchDataFile,
+  type SearchChunkKind,
+} from '../lib/site/files.ts'
 import { isEpisodeFile, isSidecarFile, loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem, hasErrors } from './problems.ts'
 
@@ -64,6 +77,38 @@ export function searchIndexData(episodes: readonly EpisodeData[]): CorpusIndexDa
   )
 }
 
+export interface SearchDataFiles {
+  /** The meta file's path, relative to the site's base (the worker's first fetch). */
+  metaFile: string
+  /** Every chunk, meta included: path relative to the site's base → JSON. */
+  files: Map<string, string>
+}
+
+/** The search data as chunk files, each named by its content (cacheable forever). */
+export function searchDataFiles(episodes: readonly EpisodeData[]): SearchDataFiles {
+  const built = buildSearchChunks(searchIndexData(episodes))
+  const files = new Map<string, string>()
+  // Each named by its content; the meta file names the others by their name in their folder.
+  const put = (kind: SearchChunkKind, content: unknown): string => {
+    const json = JSON.stringify(content)
+    const hash = createHash('sha256').update(json).digest('hex').slice(0, 12)
+    files.set(searchDataFile(kind, hash), json)
+    return searchChunkName(kind, hash)
+  }
+  const meta: SearchMeta = {
+    ...built.meta,
+    files: {
+      postings: built.postings.map((c) => put('words', c)),
+      lines: built.lines.map((c) => put('lines', c)),
+      speakers: put('speakers', built.speakers),
+    },
+  }
+  const metaJson = JSON.stringify(meta)
+  const metaFile = searchDataFile('meta', createHash('sha256').update(metaJson).digest('hex').slice(0, 12))
+  files.set(metaFile, metaJson)
+  return { metaFile, files }
+}
+
 /** The catalog ships the metadata the home page needs, not each episode's long fields. */
 export function catalogEntry(meta: EpisodeMeta): CatalogEntry {
   const { description: _description, speakers: _speakers, ...entry } = meta
@@ -81,10 +126,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
 
   // The catalog, made once per load of the folder: the dev server asks for its name on every request.
   let catalog = { entries: [] as CatalogEntry[], json: '[]', file: '' }
+  // The search data's chunks, made when first asked for (once per load of the folder).
+  let searchData: SearchDataFiles | undefined
+  const search = (): SearchDataFiles => (searchData ??= searchDataFiles([...bySlug.values()]))
 
   async function load(): Promise<LoadedDir> {
     loaded = await loadEpisodeDir(dir)
     bySlug = new Map(loaded.episodes.map((e) => [e.meta.slug, e]))
+    searchData = undefined
     const entries = loaded.episodes.map((e) => catalogEntry(e.meta))
     const json = JSON.stringify(entries)
     // Named by content: the one file whose name the code must know, so it caches forever.
@@ -147,6 +196,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
             source: exportEpisode(episode, file.format),
           })
       }
+      for (const [fileName, source] of search().files) this.emitFile({ type: 'asset', fileName, source })
     },
 
     configureServer(devServer) {
@@ -169,7 +219,14 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         }
         let body: string | undefined
         if (file?.kind === 'catalog' && catalogFile(file.hash) === catalog.file) body = catalog.json
-        else if (file?.kind === 'episode-data') {
+        else if (file?.kind === 'search-data') {
+          body = search().files.get(url.slice(base.length))
+          if (body === undefined) {
+            res.statusCode = 404
+            res.end('no such search data file')
+            return
+          }
+        } else if (file?.kind === 'episode-data') {
           const data = bySlug.get(file.slug)
           if (!data) {
             res.statusCode = 404
@@ -221,7 +278,7 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         // The browser fetches the catalog and each episode as JSON files: data, not code.
         return `export const episodes = []\nexport const loaders = {}\nexport const catalogFile = ${JSON.stringify(catalog.file)}\n`
       }
-      if (vid === SEARCH_INDEX) return jsonModule(searchIndexData([...bySlug.values()]))
+      if (vid === SEARCH_INDEX) return `export const metaFile = ${JSON.stringify(search().metaFile)}\n`
       const slug = decodeURIComponent(vid.slice(EPISODE.length))
       const episode = bySlug.get(slug)
       if (!episode) this.error(`no episode with slug "${slug}" in ${dir}`)

@@ -175,4 +175,52 @@ describe.skipIf(!present)('search quality over the real corpus', () => {
       expect(inEpisode).toEqual(all ? all.hits.map((h) => h.line).sort((a, b) => a - b) : [])
     }
   })
+
+  describe('fallbacks instead of nothing', () => {
+    const said = (q: string, re: RegExp, n = 200): boolean => top(q, n).some(({ text }) => re.test(text))
+
+    it('personalise reaches "Personalize" (it starts "personalised", said once)', () => {
+      expect(said('personalise', /\bpersonalize\b/i)).toBe(true)
+    })
+
+    it('arise reaches "Arize", and "arise phoenix" finds the lines naming both first', () => {
+      expect(said('arise', /\barize\b/i)).toBe(true)
+      const hits = top('arise phoenix', 3)
+      expect(hits).toHaveLength(3)
+      for (const { text } of hits) {
+        expect(text).toMatch(/\bari[sz]e\b/i)
+        expect(text).toMatch(/\bphoenix\b/i)
+      }
+    })
+
+    it('realtime (never written so) finds "real-time" lines', () => {
+      const hits = top('realtime', 10)
+      expect(hits.length).toBe(10)
+      for (const { text } of hits) expect(text).toMatch(/real[- ]time/i)
+    })
+
+    it('stackoverflow finds "Stack Overflow" as well as "StackOverflow"', () => {
+      expect(said('stackoverflow', /stack overflow/i)).toBe(true)
+      expect(said('stackoverflow', /stackoverflow/i)).toBe(true)
+    })
+
+    it('ecommerce and e-commerce find each other', () => {
+      expect(said('ecommerce', /e-commerce/i)).toBe(true)
+      expect(said('e-commerce', /\becommerce/i)).toBe(true)
+    })
+
+    it('no line with every word: lines with all but one, labelled', () => {
+      const r = corpus.search('atlantis zebrafish')
+      expect(r.without).toEqual(['zebrafish'])
+      for (const { text, hit } of top('atlantis zebrafish')) {
+        expect(text).toMatch(/atlantis/i)
+        expect(hit.without).toEqual(['zebrafish'])
+      }
+    })
+
+    it('nothing only when no word matches anything', () => {
+      expect(corpus.search('qqqzzzx').total).toBe(0)
+      expect(corpus.search('qqqzzzx xxqqzzv').total).toBe(0)
+    })
+  })
 })

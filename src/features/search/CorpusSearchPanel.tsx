@@ -6,6 +6,7 @@ import { describeFailure } from '../../lib/load/failure.ts'
 import { listedHits } from '../../lib/search/corpus-search.ts'
 import { timeLabel } from '../../lib/time/time.ts'
 import { episodePath, readQueryState, writeQueryState } from '../../lib/url/episode-url.ts'
+import { PartialNote } from './PartialNote.tsx'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
 import { useCorpusSearch } from './use-corpus-search.ts'
 
@@ -53,6 +54,12 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
       <p className="muted corpus-status" role="status" aria-live="polite">
         {status}
       </p>
+      {active && result ? (
+        <PartialNote
+          words={result.without}
+          perLine={result.groups.flatMap((g) => g.hits.map((h) => h.without ?? []))}
+        />
+      ) : null}
       {search.failed ? (
         <p>
           <button type="button" onClick={search.retry}>

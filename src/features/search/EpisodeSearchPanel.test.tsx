@@ -89,6 +89,17 @@ describe('EpisodeSearchPanel', () => {
     await waitFor(() => expect(status()).toBe('1 of 1 line'))
   })
 
+  it('when no line has every word, lists those with all but one and says which word they lack', async () => {
+    const { box, status } = setup()
+    await userEvent.type(box, 'terraform poznan')
+    await waitFor(() => expect(status()).toBe('1 of 2'))
+    expect(screen.getByText('No line has every word: results without “terraform” or “poznan”')).toBeInTheDocument()
+    await userEvent.clear(box)
+    await userEvent.type(box, 'terraform')
+    await waitFor(() => expect(status()).toBe('1 of 1'))
+    expect(screen.queryByText(/No line has every word/)).toBeNull()
+  })
+
   it('opens with the query and speakers of a shared link, ignoring accents', async () => {
     const { status } = setup('/?q=poznan&who=Ana')
     await waitFor(() => expect(status()).toBe('1 of 1 line'))

@@ -6,6 +6,7 @@ import { describeFailure } from '../../lib/load/failure.ts'
 import { snippet } from '../../lib/search/highlight.ts'
 import { episodeSearchStatus } from '../../lib/search/status.ts'
 import { timeLabel } from '../../lib/time/time.ts'
+import { PartialNote } from './PartialNote.tsx'
 import type { EpisodeSearchState } from './use-episode-search.ts'
 
 /** Results listed at most; the count says how many there are. */
@@ -120,6 +121,9 @@ export const EpisodeSearchPanel = forwardRef<HTMLInputElement, EpisodeSearchPane
             Retry
           </button>
         </div>
+      ) : null}
+      {active && search.ready ? (
+        <PartialNote words={result.without} perLine={result.lines.map((h) => h.without ?? [])} />
       ) : null}
       {active && querying && search.ready && (total > 0 || result.chapters.length > 0) ? (
         <ol className="search-results" aria-label="Search results">

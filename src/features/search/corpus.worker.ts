@@ -1,15 +1,20 @@
 /// <reference lib="webworker" />
 /**
- * The search across every episode, off the main thread. The search data loads
- * with the first request. Requests that arrive while one runs replace each
- * other: only the newest is answered, so typing never queues stale work.
+ * The search across every episode, off the main thread. The search data's meta file (the
+ * dictionary) loads with the first request; then each query fetches only the chunks it
+ * needs (`src/lib/search/chunked-search.ts`), and answers twice when that helps: with the
+ * first hits as soon as their lines arrive, then with all of them. Requests that arrive
+ * while one runs replace each other: only the newest is answered, so typing never queues
+ * stale work.
  */
-import { loadCorpusIndex, type CorpusSearch } from '../../lib/search/corpus-search.ts'
+import { openChunkedSearch, type ChunkedSearch } from '../../lib/search/chunked-search.ts'
+import type { SearchMeta } from '../../lib/search/chunks.ts'
+import { classifyError, classifyResponse, LoadFailure } from '../../lib/load/failure.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
-let searcher: CorpusSearch | null = null
+let searcher: ChunkedSearch | null = null
 let pending: SearchRequest | null = null
 let running = false
 
@@ -17,13 +22,33 @@ function post(message: WorkerMessage): void {
   self.postMessage(message)
 }
 
-async function ensureLoaded(): Promise<CorpusSearch> {
+/** A JSON file of the search data; rejects with a `LoadFailure` saying why not. */
+async function fetchJson(url: string): Promise<unknown> {
+  let response: Response
+  try {
+    response = await fetch(url)
+  } catch (err) {
+    throw new LoadFailure(classifyError(err, navigator.onLine), `${url}: ${String(err)}`)
+  }
+  const kind = classifyResponse(response)
+  if (kind) throw new LoadFailure(kind, `${url}: ${response.status} ${response.statusText}`)
+  try {
+    return await response.json()
+  } catch (err) {
+    throw new LoadFailure(
+      err instanceof SyntaxError ? 'corrupt' : classifyError(err, navigator.onLine),
+      `${url}: ${String(err)}`,
+    )
+  }
+}
+
+async function ensureLoaded(): Promise<ChunkedSearch> {
   if (searcher) return searcher
   const started = performance.now()
-  const { default: data } = await import('virtual:playscript/search-index')
-  const loaded = loadCorpusIndex(data)
-  // One throwaway query warms the engine, so the first keystroke is as fast as the rest.
-  loaded.search('warm up the engine')
+  const { metaFile } = await import('virtual:playscript/search-index')
+  const metaUrl = new URL(`${import.meta.env.BASE_URL}${metaFile}`, self.location.href)
+  const meta = (await fetchJson(metaUrl.href)) as SearchMeta
+  const loaded = openChunkedSearch(meta, (file) => fetchJson(new URL(file, metaUrl).href))
   searcher = loaded
   post({
     type: 'ready',
@@ -43,7 +68,11 @@ async function drain(): Promise<void> {
       const request = pending
       pending = null
       const started = performance.now()
-      const result = engine.search(request.query, { speakers: request.speakers })
+      const result = await engine.search(request.query, { speakers: request.speakers }, (first) => {
+        // Not worth showing when a newer query is already waiting.
+        if (!pending)
+          post({ type: 'result', id: request.id, result: first, ms: performance.now() - started, more: true })
+      })
       post({ type: 'result', id: request.id, result, ms: performance.now() - started })
       // Let newer requests arrive before the next one runs.
       await new Promise((resolve) => setTimeout(resolve, 0))
@@ -53,6 +82,7 @@ async function drain(): Promise<void> {
       type: 'error',
       message: err instanceof Error ? err.message : String(err),
       name: err instanceof Error ? err.name : undefined,
+      ...(err instanceof LoadFailure ? { kind: err.kind } : {}),
     })
   } finally {
     running = false

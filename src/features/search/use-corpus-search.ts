@@ -3,7 +3,7 @@
  * on first use; each query gets an id, and answers to older ids are dropped.
  */
 import { useEffect, useRef, useState } from 'react'
-import { diagnoseCodeFailure } from '../../components/new-version.ts'
+import { diagnoseCodeFailure, reloadIfNewVersion } from '../../components/new-version.ts'
 import { retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'
 import type { CorpusResult, CorpusSpeaker } from '../../lib/search/corpus-search.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
@@ -23,12 +23,17 @@ let lastReady: Extract<WorkerMessage, { type: 'ready' }> | null = null
  * A worker whose script or search data failed to load is dropped, not reused: a new worker loads
  * everything afresh (a worker keeps a failed import failed).
  */
-function fail(failed: Worker, error: unknown, url?: string): void {
+function fail(failed: Worker, error: unknown, url?: string, known?: FailureKind): void {
   if (worker !== failed) return
   failed.terminate()
   worker = null
   console.warn('Playscript: the search could not load:', error)
-  void diagnoseCodeFailure(error, url).then((kind) => {
+  const diagnosed = known
+    ? known === 'not-found'
+      ? reloadIfNewVersion().then(() => known)
+      : Promise.resolve(known)
+    : diagnoseCodeFailure(error, url)
+  void diagnosed.then((kind) => {
     for (const l of listeners) l({ type: 'failed', kind })
   })
 }
@@ -40,7 +45,7 @@ function getWorker(): Worker {
     w.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data
       if (m.type === 'error') {
-        fail(w, m.name === 'SyntaxError' ? new SyntaxError(m.message) : new TypeError(m.message))
+        fail(w, m.name === 'SyntaxError' ? new SyntaxError(m.message) : new TypeError(m.message), undefined, m.kind)
         return
       }
       if (m.type === 'ready') lastReady = m

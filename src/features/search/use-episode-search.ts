@@ -12,7 +12,7 @@ import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
 import { LoadFailure, retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'
 import type { EpisodeSearch, EpisodeSearchResult } from '../../lib/search/episode-search.ts'
 
-const EMPTY: EpisodeSearchResult = { lines: [], chapters: [], total: 0 }
+const EMPTY: EpisodeSearchResult = { lines: [], chapters: [], total: 0, without: [] }
 
 export interface EpisodeSearchState {
   query: string

@@ -2,17 +2,15 @@
  * Search across every line of every episode (the home page).
  *
  * Build time: `buildCorpusIndex(episodes)` makes a plain JSON-able object (texts,
- * speakers, starts). Query side (a Web Worker): `loadCorpusIndex(data)` builds the word
- * index in memory and returns a searcher.
- *
- * Why the word index is not in the data: the texts alone are ~2.1 MB gzip for the
- * current corpus (21k lines); its postings would add ~0.8 MB gzip, over the 3 MB budget
- * together, while rebuilding them from the texts takes ~180 ms (bench machine), once.
- * `bench/search.ts` prints the current figures.
+ * speakers, starts); the build ships it in chunks (`chunks.ts`, searched by
+ * `chunked-search.ts` in the worker). `loadCorpusIndex(data)` builds the word index of the
+ * whole data in memory and returns a searcher (tests, benchmarks, the reference the chunks
+ * are checked against). Both run `corpusSearcher`: the same matching, ranking and hits.
  */
 import type { TimedLine } from '../episode/types.ts'
 import { at, atI32 } from './at.ts'
 import { buildTextIndex, runQuery, type Scored, type TextIndex } from './engine.ts'
+import { countCorpusSpeakers } from './chunks.ts'
 import { snippet, type Range } from './highlight.ts'
 import { foldName } from './normalize.ts'
 import { isEmptyQuery, parseQuery } from './query.ts'
@@ -90,6 +88,8 @@ export interface CorpusHit {
   clippedEnd: boolean
   /** Highlight ranges relative to `snippet`. */
   ranges: Range[]
+  /** The typed words the line does not have, when no line has them all (see `CorpusResult.without`). */
+  without?: readonly string[]
 }
 
 export interface CorpusGroup {
@@ -112,6 +112,11 @@ export interface CorpusResult {
   episodes: number
   /** True when `total` is more than the lines returned. */
   truncated: boolean
+  /**
+   * Empty when the lines have every typed word. When no line has them all, the lines with all
+   * but one are listed, and this names the words they lack, in typed order ("results without …").
+   */
+  without: string[]
 }
 
 export interface CorpusSearchOptions {
@@ -165,38 +170,67 @@ function checkData(data: CorpusIndexData): void {
     throw new Error(`search index is inconsistent: an estimated start outside ${total} lines`)
 }
 
-export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
-  checkData(data)
-  const index: TextIndex = buildTextIndex(data.text)
-  const lineCount = data.text.length
+/** What the searcher reads about each line (all in memory, or from the chunks loaded so far). */
+export interface CorpusLines {
+  text(line: number): string
+  /** Index into the speaker names, or -1. */
+  speaker(line: number): number
+  start(line: number): number
+  estimated(line: number): boolean
+}
+
+/** The data the searcher needs besides the lines: the word index, the episodes, the speaker names. */
+export interface CorpusShape {
+  index: TextIndex
+  lineCount: number
+  episodes: readonly { slug: string; title: string; lines: number }[]
+  speakerNames: readonly string[]
+}
+
+/** A query ranked, before its hits are written out (which needs their lines' texts). */
+export interface PreparedSearch {
+  /** The lines to show, in order; their texts are needed by `finish`. */
+  picked: readonly Scored[]
+  /** The result with the first `count` picked lines (all by default). */
+  finish(lines: CorpusLines, count?: number): CorpusResult
+}
+
+/**
+ * The search across episodes in two steps, so the chunked data can fetch what each step
+ * needs: `prepare` matches and ranks (the word index must hold the postings of the query's
+ * words), `finish` writes the hits (the picked lines' texts must be there).
+ */
+export function corpusSearcher(shape: CorpusShape) {
+  const { index, lineCount, episodes, speakerNames } = shape
   const lineEpisode = new Int32Array(lineCount)
-  const firstLine = new Int32Array(data.episodes.length + 1)
-  data.episodes.forEach((ep, e) => {
+  const firstLine = new Int32Array(episodes.length + 1)
+  episodes.forEach((ep, e) => {
     const from = atI32(firstLine, e)
     firstLine[e + 1] = from + ep.lines
     lineEpisode.fill(e, from, from + ep.lines)
   })
-  const speakerKeys = data.speakers.map(foldName)
-  const estimated = new Uint8Array(lineCount)
-  for (const line of data.estimated) estimated[line] = 1
+  const speakerKeys = speakerNames.map(foldName)
 
-  function allowed(names: readonly string[] | undefined): Uint8Array | null {
+  /** Null without a filter; else 1 for each line of a chosen speaker (`speakerOf` reads every line). */
+  function allowed(names: readonly string[] | undefined, speakerOf: (line: number) => number): Uint8Array | null {
     const wanted = new Set((names ?? []).map(foldName))
     if (wanted.size === 0) return null
     const ok = speakerKeys.map((k) => wanted.has(k))
-    return Uint8Array.from(data.speaker, (s) => (ok[s] ? 1 : 0))
+    const allow = new Uint8Array(lineCount)
+    for (let l = 0; l < lineCount; l++) if (ok[speakerOf(l)]) allow[l] = 1
+    return allow
   }
 
-  function hit(line: number, score: number, ranges: Range[], width: number): CorpusHit {
-    const text = at(data.text, line)
+  function hit(lines: CorpusLines, line: number, score: number, ranges: Range[], width: number): CorpusHit {
+    const text = lines.text(line)
     const cut = snippet(text, ranges, { width })
-    const speakerId = at(data.speaker, line)
-    const speaker = speakerId < 0 ? undefined : at(data.speakers, speakerId)
+    const speakerId = lines.speaker(line)
+    const speaker = speakerId < 0 ? undefined : at(speakerNames, speakerId)
     return {
       line: line - atI32(firstLine, atI32(lineEpisode, line)),
       ...(speaker === undefined ? {} : { speaker }),
-      start: at(data.start, line),
-      estimated: estimated[line] === 1,
+      start: lines.start(line),
+      estimated: lines.estimated(line),
       score,
       snippet: cut.text,
       snippetOffset: cut.offset,
@@ -213,7 +247,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
       const e = atI32(lineEpisode, line)
       let g = groups.get(e)
       if (!g) {
-        const ep = at(data.episodes, e)
+        const ep = at(episodes, e)
         g = { slug: ep.slug, title: ep.title, score: h.score, count: atI32(counts, e), hits: [] }
         groups.set(e, g)
       }
@@ -224,7 +258,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
 
   /** The first `limit` of `ranked`, at most `perEpisode` from one episode. */
   function pick(ranked: readonly Scored[], limit: number, perEpisode: number): Scored[] {
-    const taken = new Int32Array(data.episodes.length)
+    const taken = new Int32Array(episodes.length)
     const out: Scored[] = []
     for (const r of ranked) {
       if (out.length >= limit) break
@@ -237,7 +271,7 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
   }
 
   function countByEpisode(lines: ArrayLike<number>): Int32Array {
-    const counts = new Int32Array(data.episodes.length)
+    const counts = new Int32Array(episodes.length)
     for (let i = 0; i < lines.length; i++) {
       const e = atI32(lineEpisode, at(lines, i))
       counts[e] = atI32(counts, e) + 1
@@ -245,63 +279,101 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
     return counts
   }
 
+  const nothing: PreparedSearch = {
+    picked: [],
+    finish: () => ({ groups: [], total: 0, episodes: 0, truncated: false, without: [] }),
+  }
+
   return {
-    episodeCount: data.episodes.length,
-    lineCount,
-    speakers() {
-      const byId = data.speakers.map((name) => ({ name, episodes: 0, lines: 0, lastEpisode: -1 }))
-      data.speaker.forEach((s, line) => {
-        const sp = byId[s]
-        if (!sp) return
-        sp.lines++
-        const e = atI32(lineEpisode, line)
-        if (sp.lastEpisode !== e) {
-          sp.lastEpisode = e
-          sp.episodes++
-        }
-      })
-      return byId
-        .map(({ name, episodes, lines }) => ({ name, episodes, lines }))
-        .sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name))
-    },
-    search(query, options = {}) {
+    allowed,
+    /** Matches and ranks `query`; `allow` from `allowed` (null: every speaker). */
+    prepare(query: string, allow: Uint8Array | null, options: CorpusSearchOptions = {}): PreparedSearch {
       const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT))
       const perEpisode = Math.max(1, Math.floor(options.perEpisode ?? DEFAULT_PER_EPISODE))
       const width = options.snippetWidth ?? 160
-      const allow = allowed(options.speakers)
       const parsed = parseQuery(query)
-      const empty: CorpusResult = { groups: [], total: 0, episodes: 0, truncated: false }
       if (isEmptyQuery(parsed)) {
         // A speaker filter alone lists that speaker's lines in corpus order.
-        if (!allow) return empty
-        const lines: number[] = []
+        if (!allow) return nothing
+        const all: number[] = []
         allow.forEach((ok, line) => {
-          if (ok) lines.push(line)
+          if (ok) all.push(line)
         })
         const picked = pick(
-          lines.map((line) => ({ line, score: 0 })),
+          all.map((line) => ({ line, score: 0 })),
           limit,
           perEpisode,
         )
-        const hits = picked.map(({ line }) => ({ line, hit: hit(line, 0, [], width) }))
-        const counts = countByEpisode(lines)
         return {
-          groups: group(hits, counts),
-          total: lines.length,
-          episodes: counted(counts),
-          truncated: lines.length > hits.length,
+          picked,
+          finish: (lines, count = picked.length) => {
+            const hits = picked.slice(0, count).map(({ line }) => ({ line, hit: hit(lines, line, 0, [], width) }))
+            const counts = countByEpisode(all)
+            return {
+              groups: group(hits, counts),
+              total: all.length,
+              episodes: counted(counts),
+              truncated: all.length > hits.length,
+              without: [],
+            }
+          },
         }
       }
       const run = runQuery(index, parsed, allow)
-      if (!run) return empty
+      if (!run) return nothing
       const picked = pick(run.ranked, limit, perEpisode)
-      const hits = picked.map(({ line, score }) => ({ line, hit: hit(line, score, run.highlight(line), width) }))
-      const total = run.lines.length
-      const counts = countByEpisode(run.lines)
-      const groups = group(hits, counts)
-      for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
-      groups.sort((a, b) => b.score - a.score)
-      return { groups, total, episodes: counted(counts), truncated: total > hits.length }
+      return {
+        picked,
+        finish: (lines, count = picked.length) => {
+          const missing = new Set<string>()
+          const hits = picked.slice(0, count).map(({ line, score }) => {
+            const h = hit(lines, line, score, run.highlight(line), width)
+            const without = run.missing(line)
+            for (const w of without) missing.add(w)
+            return { line, hit: without.length ? { ...h, without } : h }
+          })
+          const total = run.lines.length
+          const counts = countByEpisode(run.lines)
+          const groups = group(hits, counts)
+          for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
+          groups.sort((a, b) => b.score - a.score)
+          return {
+            groups,
+            total,
+            episodes: counted(counts),
+            truncated: total > hits.length,
+            without: parsed.words.filter((w) => missing.has(w)),
+          }
+        },
+      }
+    },
+  }
+}
+
+export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
+  checkData(data)
+  const index: TextIndex = buildTextIndex(data.text)
+  const searcher = corpusSearcher({
+    index,
+    lineCount: data.text.length,
+    episodes: data.episodes,
+    speakerNames: data.speakers,
+  })
+  const estimated = new Uint8Array(data.text.length)
+  for (const line of data.estimated) estimated[line] = 1
+  const lines: CorpusLines = {
+    text: (l) => at(data.text, l),
+    speaker: (l) => at(data.speaker, l),
+    start: (l) => at(data.start, l),
+    estimated: (l) => estimated[l] === 1,
+  }
+  return {
+    episodeCount: data.episodes.length,
+    lineCount: data.text.length,
+    speakers: () => countCorpusSpeakers(data),
+    search(query, options = {}) {
+      const allow = searcher.allowed(options.speakers, lines.speaker)
+      return searcher.prepare(query, allow, options).finish(lines)
     },
   }
 }

@@ -80,7 +80,10 @@ describe('episode search: matching', () => {
   it('needs all words, in any order', () => {
     expect(found('terraform kubernetes')).toEqual([0, 3])
     expect(found('kubernetes airflow')).toEqual([3])
-    expect(found('kubernetes nothingmatches')).toEqual([])
+    // No line has both: the lines with every word but the one that matches nothing, labelled.
+    expect(found('kubernetes nothingmatches')).toEqual([0, 3, 5])
+    expect(search.search('kubernetes nothingmatches').without).toEqual(['nothingmatches'])
+    expect(search.search('kubernetes airflow').without).toEqual([])
   })
 
   it('matches a phrase in quotes only as that phrase', () => {
@@ -181,8 +184,8 @@ describe('episode search: speakers', () => {
   })
 
   it('returns nothing for an empty query without a speaker', () => {
-    expect(search.search('')).toEqual({ lines: [], chapters: [], total: 0 })
-    expect(search.search('()[]')).toEqual({ lines: [], chapters: [], total: 0 })
+    expect(search.search('')).toEqual({ lines: [], chapters: [], total: 0, without: [] })
+    expect(search.search('()[]')).toEqual({ lines: [], chapters: [], total: 0, without: [] })
   })
 })
 

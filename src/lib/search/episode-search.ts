@@ -18,6 +18,8 @@ export interface LineHit {
   score: number
   /** `[start, end)` offsets into the line's original `text`, sorted, not overlapping. */
   ranges: Range[]
+  /** The typed words the line does not have, when no line has them all (see `without`). */
+  without?: readonly string[]
 }
 
 export interface ChapterHit {
@@ -43,6 +45,11 @@ export interface EpisodeSearchResult {
    * than the engine ranks (`MAX_RERANK`), so a count can say "2,000+".
    */
   total: number
+  /**
+   * Empty when the lines have every typed word. When no line has them all, the lines with all
+   * but one are listed, and this names the words they lack, in typed order ("results without …").
+   */
+  without: string[]
 }
 
 export type { SpeakerCount }
@@ -53,19 +60,26 @@ export interface EpisodeSearch {
   readonly speakers: readonly SpeakerCount[]
 }
 
+interface Found {
+  at: number
+  score: number
+  ranges: Range[]
+  without: readonly string[]
+}
+
 function inTranscriptOrder(
   index: TextIndex,
   query: ParsedQuery,
   allow: Uint8Array | null,
-): { hits: { at: number; score: number; ranges: Range[] }[]; total: number } {
+  partial: boolean,
+): { hits: Found[]; without: string[]; total: number } {
   const run = runQuery(index, query, allow)
-  if (!run) return { hits: [], total: 0 }
-  return {
-    hits: run.ranked
-      .sort((a, b) => a.line - b.line)
-      .map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line) })),
-    total: run.lines.length,
-  }
+  if (!run || (run.partial && !partial)) return { hits: [], without: [], total: 0 }
+  const hits = run.ranked
+    .sort((a, b) => a.line - b.line)
+    .map((hit) => ({ at: hit.line, score: hit.score, ranges: run.highlight(hit.line), without: run.missing(hit.line) }))
+  const missing = new Set(hits.flatMap((h) => h.without))
+  return { hits, without: query.words.filter((w) => missing.has(w)), total: run.lines.length }
 }
 
 export function createEpisodeSearch(lines: readonly TimedLine[], chapters: readonly Chapter[]): EpisodeSearch {
@@ -92,21 +106,24 @@ export function createEpisodeSearch(lines: readonly TimedLine[], chapters: reado
             const line = lines[i]
             if (ok && line) listed.push({ line: line.index, score: 0, ranges: [] })
           })
-        return { lines: listed, chapters: [], total: listed.length }
+        return { lines: listed, chapters: [], total: listed.length, without: [] }
       }
-      const found = inTranscriptOrder(lineIndex, parsed, allow)
+      const found = inTranscriptOrder(lineIndex, parsed, allow, true)
       return {
         lines: found.hits.map((h) => ({
           line: at(lines, h.at).index,
           score: h.score,
           ranges: h.ranges,
+          ...(h.without.length ? { without: h.without } : {}),
         })),
-        chapters: inTranscriptOrder(chapterIndex, parsed, null).hits.map((h) => ({
+        // Chapter titles are few and short: only those with every word.
+        chapters: inTranscriptOrder(chapterIndex, parsed, null, false).hits.map((h) => ({
           chapter: at(chapters, h.at).index,
           score: h.score,
           ranges: h.ranges,
         })),
         total: found.total,
+        without: found.without,
       }
     },
   }

@@ -82,6 +82,15 @@ export function highlightLine(index: TextIndex, plan: Plan, line: number): Range
     const end = at(wordUntil, k)
     if (show && end > start) ranges.push([start, end])
   }
+  // A typed word found as two words side by side (`realtime` in "real-time"): both, as one.
+  for (const splits of plan.splits) {
+    for (const { left, right } of splits) {
+      for (let s = 0; s + 1 < count; s++) {
+        if (left.has(atI32(index.tokWord, base + s)) && right.has(atI32(index.tokWord, base + s + 1)))
+          ranges.push([at(wordStarts, s), at(wordEnds, s + 1)])
+      }
+    }
+  }
   for (const slots of plan.phrases) {
     const width = slots.length
     for (let s = 0; s + width <= count; s++) {

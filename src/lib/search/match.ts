@@ -7,7 +7,7 @@
  * and allocate nothing per line.
  */
 import { at, atI32, atF32 } from './at.ts'
-import type { MatchSet, Plan } from './plan.ts'
+import { QUALITY, type MatchSet, type Plan } from './plan.ts'
 import { scratchOf } from './scratch.ts'
 import type { TextIndex } from './text-index.ts'
 
@@ -23,14 +23,16 @@ export function matchLines(index: TextIndex, plan: Plan, allow: Uint8Array | nul
   const scratch = scratchOf(index)
   scratch.reset()
   // cover(i): best score of typed words i.. on each line, -1 when they do not all match.
-  // Each word alone, or two neighbours as one joined word: cover(i) = max(q_i + cover(i+1), 2 j_i + cover(i+2)).
+  // Each word alone (weighed), or two neighbours as one joined word:
+  // cover(i) = max(w_i q_i + cover(i+1), (w_i + w_i+1) j_i + cover(i+2)).
   let after = scratch.perLine().fill(-1) // cover(n + 1)
   let next = scratch.perLine() // cover(n) = 0
   for (let i = plan.terms.length - 1; i >= 0; i--) {
     const cover = scratch.perLine()
-    coverWord(cover, lineQualities(index, at(plan.terms, i)), next)
+    const weight = at(plan.weights, i)
+    coverWord(cover, termQualities(index, plan, i), weight, next)
     const join = plan.joins[i] // none after the last word
-    if (join) coverJoin(cover, lineQualities(index, join), after)
+    if (join) coverJoin(cover, lineQualities(index, join), weight + at(plan.weights, i + 1), after)
     after = next
     next = cover
   }
@@ -49,6 +51,19 @@ function lineQualities(index: TextIndex, set: MatchSet): Float32Array {
     for (let p = atI32(postStart, id), end = atI32(postStart, id + 1); p < end; p++) {
       const line = atI32(postings, p)
       if (m.quality > atF32(out, line)) out[line] = m.quality
+    }
+  }
+  return out
+}
+
+/** Best quality per line of typed word `i`: any word it matches, or its two halves side by side. */
+function termQualities(index: TextIndex, plan: Plan, i: number): Float32Array {
+  const out = lineQualities(index, at(plan.terms, i))
+  for (const { left, right } of at(plan.splits, i)) {
+    const pair = phraseQualities(index, [left, right])
+    for (let l = 0; l < out.length; l++) {
+      const q = (atF32(pair, l) / 2) * QUALITY.split
+      if (q > atF32(out, l)) out[l] = q
     }
   }
   return out
@@ -89,19 +104,19 @@ function phraseQualities(index: TextIndex, slots: MatchSet[]): Float32Array {
   return out
 }
 
-function coverWord(cover: Float32Array, q: Float32Array, next: Float32Array): void {
+function coverWord(cover: Float32Array, q: Float32Array, weight: number, next: Float32Array): void {
   for (let l = 0; l < cover.length; l++) {
     const a = atF32(q, l)
     const b = atF32(next, l)
-    cover[l] = a > 0 && b >= 0 ? a + b : -1
+    cover[l] = a > 0 && b >= 0 ? weight * a + b : -1
   }
 }
 
-function coverJoin(cover: Float32Array, joined: Float32Array, after: Float32Array): void {
+function coverJoin(cover: Float32Array, joined: Float32Array, weight: number, after: Float32Array): void {
   for (let l = 0; l < cover.length; l++) {
     const j = atF32(joined, l)
     const b = atF32(after, l)
-    if (j > 0 && b >= 0 && 2 * j + b > atF32(cover, l)) cover[l] = 2 * j + b
+    if (j > 0 && b >= 0 && weight * j + b > atF32(cover, l)) cover[l] = weight * j + b
   }
 }
 

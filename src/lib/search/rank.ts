@@ -62,6 +62,10 @@ function termBits(index: TextIndex, plan: Plan): Int32Array {
   plan.joins.forEach((set, i) => {
     if (set) for (const id of set.keys()) bits[id] = atI32(bits, id) | (1 << (JOIN_SHIFT + i))
   })
+  plan.splits.forEach((splits, i) => {
+    for (const { left, right } of splits)
+      for (const id of [...left.keys(), ...right.keys()]) bits[id] = atI32(bits, id) | (1 << i)
+  })
   return bits
 }
 

@@ -22,6 +22,10 @@ export interface TextIndex {
   /** Words of line `l`: `tokWord[tokStart[l] .. tokStart[l + 1]]`, in reading order. */
   readonly tokStart: Int32Array
   readonly tokWord: Int32Array
+  /** Word id → how many lines hold it, over the whole data (for word weights). */
+  readonly df: Int32Array
+  /** Lines of the whole data the frequencies count (for word weights). */
+  readonly lineTotal: number
 }
 
 export function buildTextIndex(texts: readonly string[]): TextIndex {
@@ -68,7 +72,10 @@ export function buildTextIndex(texts: readonly string[]): TextIndex {
   const masks = new Int32Array(vocab)
   for (let w = 0; w < vocab; w++) masks[w] = letterMask(at(keys, w))
 
-  return { texts, keys, ids, sorted, masks, postStart, postings, tokStart, tokWord }
+  const df = new Int32Array(vocab)
+  for (let w = 0; w < vocab; w++) df[w] = atI32(postStart, w + 1) - atI32(postStart, w)
+
+  return { texts, keys, ids, sorted, masks, postStart, postings, tokStart, tokWord, df, lineTotal: lineCount }
 }
 
 /** Calls `fn` once for each distinct word of each line, lines in order. */

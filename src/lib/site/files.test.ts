@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile } from './files.ts'
+import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, searchDataFile } from './files.ts'
 
 describe('the data-file table', () => {
   it('names the catalog by its hash and reads it back', () => {
@@ -33,6 +33,19 @@ describe('the data-file table', () => {
         }),
       )
     }
+  })
+
+  it('names the search data chunks by their hash and reads them back', () => {
+    for (const chunk of ['meta', 'words', 'lines', 'speakers'] as const) {
+      expect(searchDataFile(chunk, '0123abcdef01')).toBe(`data/search-index/${chunk}.0123abcdef01.json`)
+      expect(dataFileAt(searchDataFile(chunk, '0123abcdef01'))).toEqual({
+        kind: 'search-data',
+        chunk,
+        hash: '0123abcdef01',
+      })
+    }
+    expect(dataFileAt('data/search-index/other.0123.json')).toBeUndefined()
+    expect(dataFileAt('data/search-index/meta.xyz.json')).toBeUndefined()
   })
 
   it('names nothing else', () => {

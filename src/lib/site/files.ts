@@ -53,11 +53,31 @@ export function exportFile(slug: string, file: ExportFile): string {
   return `episodes/${encodeURIComponent(slug)}/${file.name}`
 }
 
+/** The folder of the cross-episode search data's chunks (see `src/lib/search/chunks.ts`). */
+export const SEARCH_DATA_DIR = 'data/search-index'
+
+/** The kinds of chunk of the search data: the meta file (the dictionary) and the chunks it names. */
+export type SearchChunkKind = 'meta' | 'words' | 'lines' | 'speakers'
+
+/**
+ * A chunk of the cross-episode search data, named by a hash of its content so it caches forever.
+ * The meta file names the other chunks by their name in `SEARCH_DATA_DIR` (`searchChunkName`).
+ */
+export function searchDataFile(kind: SearchChunkKind, contentHash: string): string {
+  return `${SEARCH_DATA_DIR}/${searchChunkName(kind, contentHash)}`
+}
+
+/** A chunk's name within `SEARCH_DATA_DIR`. */
+export function searchChunkName(kind: SearchChunkKind, contentHash: string): string {
+  return `${kind}.${contentHash}.json`
+}
+
 /** A data file the site serves, as the dev server and the build read a request's path. */
 export type DataFile =
   | { kind: 'catalog'; hash: string }
   | { kind: 'episode-data'; slug: string }
   | { kind: 'export'; slug: string; file: ExportFile }
+  | { kind: 'search-data'; chunk: SearchChunkKind; hash: string }
 
 /**
  * Which data file `rel` (relative to the base, with or without a leading `/`) names, if any.
@@ -76,6 +96,8 @@ export function dataFileAt(rel: string): DataFile | undefined {
       return undefined
     }
   }
+  const search = /^data\/search-index\/(meta|words|lines|speakers)\.([0-9a-f]+)\.json$/.exec(p)
+  if (search?.[1] && search[2]) return { kind: 'search-data', chunk: search[1] as SearchChunkKind, hash: search[2] }
   const episode = /^data\/episodes\/([^/]+)\.json$/.exec(p)
   if (episode?.[1]) {
     try {

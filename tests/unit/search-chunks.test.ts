@@ -1,0 +1,103 @@
+/**
+ * The chunked search data (`src/lib/search/chunks.ts`, `chunked-search.ts`) over the real
+ * corpus: built, then loaded chunk by chunk, it gives exactly the results of the whole data
+ * for the listener-style queries, the quality tests' queries and a speaker filter.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildSearchChunks, type SearchMeta } from '../../src/lib/search/chunks.ts'
+import { openChunkedSearch, type ChunkedSearch } from '../../src/lib/search/chunked-search.ts'
+import {
+  buildCorpusIndex,
+  loadCorpusIndex,
+  type CorpusIndexData,
+  type CorpusSearch,
+} from '../../src/lib/search/corpus-search.ts'
+import { loadEpisodeDir } from '../../src/pipeline/load.ts'
+import { CORPUS_DIR, checkCorpus } from './corpus-dir.ts'
+import { QUALITY_QUERIES } from './search-queries.ts'
+
+const present = checkCorpus('tests/unit/search-chunks.test.ts')
+
+describe.skipIf(!present)('chunked search data over the real corpus', () => {
+  let whole: CorpusSearch
+  let chunked: ChunkedSearch
+  let open: () => ChunkedSearch
+  const fetched: string[] = []
+
+  beforeAll(async () => {
+    const episodes = (await loadEpisodeDir(CORPUS_DIR)).episodes.filter((e) => e.timeline.lines.length > 0)
+    const data: CorpusIndexData = buildCorpusIndex(
+      episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })),
+    )
+    whole = loadCorpusIndex(JSON.parse(JSON.stringify(data)) as CorpusIndexData)
+    const built = buildSearchChunks(data)
+    const files = new Map<string, string>()
+    const name = (kind: string, k: number, content: unknown): string => {
+      const file = `${kind}-${k}.json`
+      files.set(file, JSON.stringify(content))
+      return file
+    }
+    const meta: SearchMeta = {
+      ...built.meta,
+      files: {
+        postings: built.postings.map((c, k) => name('p', k, c)),
+        lines: built.lines.map((c, k) => name('l', k, c)),
+        speakers: name('s', 0, built.speakers),
+      },
+    }
+    open = () =>
+      openChunkedSearch(JSON.parse(JSON.stringify(meta)) as SearchMeta, (file) => {
+        fetched.push(file)
+        const body = files.get(file)
+        if (body === undefined) return Promise.reject(new Error(`no chunk ${file}`))
+        return Promise.resolve(JSON.parse(body) as unknown)
+      })
+    chunked = open()
+  }, 120_000)
+
+  const queries = [
+    ...QUALITY_QUERIES.map((q) => q.q),
+    'terraform',
+    'airflow',
+    'kubernets',
+    'terrafrom',
+    'data ops',
+    'machine learning engineer',
+    'psycopg',
+    'a',
+    '"machine learning"',
+    '"feature sto',
+    'personalise',
+    'arise',
+    'realtime',
+    'stackoverflow',
+    'ecommerce',
+    'atlantis zebrafish',
+    'qqqzzzx',
+  ]
+
+  it('gives the same results as the whole data, query by query', async () => {
+    for (const q of queries) expect(await chunked.search(q), q).toEqual(whole.search(q))
+  }, 120_000)
+
+  it('with a speaker filter, and a speaker filter alone', async () => {
+    const [first] = whole.speakers()
+    const speakers = [first?.name ?? '']
+    for (const q of ['data', 'kubernets', ''])
+      expect(await chunked.search(q, { speakers }), q).toEqual(whole.search(q, { speakers }))
+  })
+
+  it('knows the speakers and sizes without loading a chunk', () => {
+    expect(chunked.speakers()).toEqual(whole.speakers())
+    expect(chunked.lineCount).toBe(whole.lineCount)
+    expect(chunked.episodeCount).toBe(whole.episodeCount)
+  })
+
+  it('a query fetches a few chunks, not the whole data', async () => {
+    const fresh = open()
+    fetched.length = 0
+    await fresh.search('zamina responsible')
+    expect(fetched.length).toBeGreaterThan(0)
+    expect(fetched.length).toBeLessThan(30)
+  })
+})
