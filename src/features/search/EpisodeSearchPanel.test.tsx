@@ -92,11 +92,11 @@ describe('EpisodeSearchPanel', () => {
   it('when no line has every word, lists those with all but one and says which word they lack', async () => {
     const { box, status } = setup()
     await userEvent.type(box, 'terraform poznan')
-    await waitFor(() => expect(status()).toBe('1 of 2'))
+    await waitFor(() => expect(status()).toBe('1 of 2 lines'))
     expect(screen.getByText('No line has every word: results without “terraform” or “poznan”')).toBeInTheDocument()
     await userEvent.clear(box)
     await userEvent.type(box, 'terraform')
-    await waitFor(() => expect(status()).toBe('1 of 1'))
+    await waitFor(() => expect(status()).toBe('1 of 1 line'))
     expect(screen.queryByText(/No line has every word/)).toBeNull()
   })
 
