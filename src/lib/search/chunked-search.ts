@@ -9,14 +9,14 @@
  * position in the sorted dictionary) and its letter mask, so a query expands (exact,
  * prefix, typo, spelling, halves, joins) exactly as over the whole data; the postings of
  * the words it expands to are loaded before it runs, and give their document frequencies,
- * so it weighs its words exactly as over the whole data too. Postings are laid out for the query's words only. A line's word
- * sequence holds those words at their positions and a word that matches nothing elsewhere
+ * so it weighs its words exactly as over the whole data too. Postings are laid out for the
+ * query's words only. A line's word sequence holds those words at their positions and a word that matches nothing elsewhere
  * (matching, phrases and closeness look at nothing else); once a shown line's text has
  * loaded, its real word sequence replaces it, for highlighting.
  */
 import { at, atI32 } from './at.ts'
 import {
-  CHUNK_VERSION,
+  checkChunkVersion,
   chunkOf,
   decodePostings,
   decodeWords,
@@ -26,13 +26,8 @@ import {
   type SearchMeta,
   type SpeakersChunk,
 } from './chunks.ts'
-import {
-  corpusSearcher,
-  type CorpusLines,
-  type CorpusResult,
-  type CorpusSearchOptions,
-  type CorpusSpeaker,
-} from './corpus-search.ts'
+import type { CorpusResult, CorpusSearchOptions, CorpusSpeaker } from './corpus-search.ts'
+import { corpusSearcher, type CorpusLines } from './corpus-searcher.ts'
 import { letterMask } from './distance.ts'
 import { scanWords } from './normalize.ts'
 import { expandQuery, type MatchSet, type Plan } from './plan.ts'
@@ -70,14 +65,8 @@ interface MutableIndex {
   lineTotal: number
 }
 
-function checkVersion(chunk: unknown, what: string): void {
-  const version = (chunk as { version?: unknown } | null)?.version
-  if (version !== CHUNK_VERSION)
-    throw new Error(`search data ${what}: version ${String(version)}, expected ${CHUNK_VERSION}`)
-}
-
 export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSearch {
-  checkVersion(meta, 'meta')
+  checkChunkVersion(meta, 'meta')
   const lineTotal = meta.lineTotal
   const words = decodeWords(meta.words)
   const vocab = words.length
@@ -141,7 +130,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
   function loadPostings(chunk: number): Promise<void> {
     return once(postingsChunks, chunk, async () => {
       const data = (await load(at(meta.files.postings, chunk))) as PostingsChunk
-      checkVersion(data, 'postings')
+      checkChunkVersion(data, 'postings')
       data.words.forEach((encoded, j) => {
         const decoded = decodePostings(encoded)
         postings.set(data.first + j, decoded)
@@ -153,7 +142,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
   function loadLines(chunk: number): Promise<void> {
     return once(linesChunks, chunk, async () => {
       const data = (await load(at(meta.files.lines, chunk))) as LinesChunk
-      checkVersion(data, 'lines')
+      checkChunkVersion(data, 'lines')
       data.text.forEach((text, j) => {
         const line = data.first + j
         texts[line] = text
@@ -169,7 +158,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     if (allSpeakers) return allSpeakers
     speakersChunk ??= (async () => {
       const data = (await load(meta.files.speakers)) as SpeakersChunk
-      checkVersion(data, 'speakers')
+      checkChunkVersion(data, 'speakers')
       allSpeakers = Int32Array.from(data.speaker)
     })().catch((err: unknown) => {
       speakersChunk = null

@@ -245,3 +245,10 @@ export function chunkOf(firsts: readonly number[], i: number): number {
   }
   return lo
 }
+
+/** Throws unless `chunk` is of this version of the chunk format (`what` names it in the message). */
+export function checkChunkVersion(chunk: unknown, what: string): void {
+  const version = (chunk as { version?: unknown } | null)?.version
+  if (version !== CHUNK_VERSION)
+    throw new Error(`search data ${what}: version ${String(version)}, expected ${CHUNK_VERSION}`)
+}

@@ -7,69 +7,22 @@
  * whole data in memory and returns a searcher (tests, benchmarks, the reference the chunks
  * are checked against). Both run `corpusSearcher`: the same matching, ranking and hits.
  */
-import type { TimedLine } from '../episode/types.ts'
-import { at, atI32 } from './at.ts'
-import { buildTextIndex, runQuery, type Scored, type TextIndex } from './engine.ts'
+import { at } from './at.ts'
+import { buildTextIndex, type TextIndex } from './engine.ts'
 import { countCorpusSpeakers } from './chunks.ts'
-import { snippet, type Range } from './highlight.ts'
-import { foldName } from './normalize.ts'
-import { isEmptyQuery, parseQuery } from './query.ts'
+import type { Range } from './highlight.ts'
+import { checkData, type CorpusIndexData } from './corpus-data.ts'
+import { corpusSearcher, type CorpusLines } from './corpus-searcher.ts'
 
-export const CORPUS_INDEX_VERSION = 2
-
-export interface CorpusEpisodeInput {
-  slug: string
-  title: string
-  lines: readonly TimedLine[]
-}
-
-/** The serialisable search data of all episodes. Arrays per line run episode after episode. */
-export interface CorpusIndexData {
-  version: typeof CORPUS_INDEX_VERSION
-  episodes: { slug: string; title: string; lines: number }[]
-  /** Distinct speaker names, as written. */
-  speakers: string[]
-  /** Each line's text. */
-  text: string[]
-  /** Each line's speaker: an index into `speakers`, or -1. */
-  speaker: number[]
-  /** Each line's start in seconds, rounded to milliseconds. */
-  start: number[]
-  /** The lines (indexes into these arrays) whose start is estimated, ascending: shown with `~`. */
-  estimated: number[]
-}
-
-export function buildCorpusIndex(episodes: readonly CorpusEpisodeInput[]): CorpusIndexData {
-  const data: CorpusIndexData = {
-    version: CORPUS_INDEX_VERSION,
-    episodes: [],
-    speakers: [],
-    text: [],
-    speaker: [],
-    start: [],
-    estimated: [],
-  }
-  const speakerIds = new Map<string, number>()
-  for (const ep of episodes) {
-    data.episodes.push({ slug: ep.slug, title: ep.title, lines: ep.lines.length })
-    for (const line of ep.lines) {
-      let id = -1
-      if (line.speaker !== undefined) {
-        id = speakerIds.get(line.speaker) ?? -1
-        if (id < 0) {
-          id = data.speakers.length
-          data.speakers.push(line.speaker)
-          speakerIds.set(line.speaker, id)
-        }
-      }
-      if (line.estimated) data.estimated.push(data.text.length)
-      data.text.push(line.text)
-      data.speaker.push(id)
-      data.start.push(Math.round(line.start * 1000) / 1000)
-    }
-  }
-  return data
-}
+export { buildCorpusIndex, CORPUS_INDEX_VERSION, type CorpusEpisodeInput, type CorpusIndexData } from './corpus-data.ts'
+export {
+  corpusSearcher,
+  DEFAULT_LIMIT,
+  DEFAULT_PER_EPISODE,
+  type CorpusLines,
+  type CorpusShape,
+  type PreparedSearch,
+} from './corpus-searcher.ts'
 
 export interface CorpusHit {
   /** The line's index in its episode (`TimedLine.index`). */
@@ -142,212 +95,6 @@ export interface CorpusSearch {
   speakers(): CorpusSpeaker[]
   readonly episodeCount: number
   readonly lineCount: number
-}
-
-export const DEFAULT_LIMIT = 200
-export const DEFAULT_PER_EPISODE = 10
-
-/** An episode with 2× the matching lines ranks as if its best line scored this much more. */
-const GROUP_COUNT_BONUS = 0.1
-
-/** How many of the counts are not zero. */
-function counted(counts: Int32Array): number {
-  let n = 0
-  for (const c of counts) if (c > 0) n++
-  return n
-}
-
-function checkData(data: CorpusIndexData): void {
-  if (data.version !== CORPUS_INDEX_VERSION)
-    throw new Error(`search index version ${String(data.version)}, expected ${CORPUS_INDEX_VERSION}`)
-  const total = data.episodes.reduce((sum, e) => sum + e.lines, 0)
-  if (data.text.length !== total || data.speaker.length !== total || data.start.length !== total) {
-    throw new Error(
-      `search index is inconsistent: ${total} lines by episode, ${data.text.length} texts, ${data.speaker.length} speakers, ${data.start.length} starts`,
-    )
-  }
-  if (data.estimated.some((line) => !(line >= 0 && line < total)))
-    throw new Error(`search index is inconsistent: an estimated start outside ${total} lines`)
-}
-
-/** What the searcher reads about each line (all in memory, or from the chunks loaded so far). */
-export interface CorpusLines {
-  text(line: number): string
-  /** Index into the speaker names, or -1. */
-  speaker(line: number): number
-  start(line: number): number
-  estimated(line: number): boolean
-}
-
-/** The data the searcher needs besides the lines: the word index, the episodes, the speaker names. */
-export interface CorpusShape {
-  index: TextIndex
-  lineCount: number
-  episodes: readonly { slug: string; title: string; lines: number }[]
-  speakerNames: readonly string[]
-}
-
-/** A query ranked, before its hits are written out (which needs their lines' texts). */
-export interface PreparedSearch {
-  /** The lines to show, in order; their texts are needed by `finish`. */
-  picked: readonly Scored[]
-  /** The result with the first `count` picked lines (all by default). */
-  finish(lines: CorpusLines, count?: number): CorpusResult
-}
-
-/**
- * The search across episodes in two steps, so the chunked data can fetch what each step
- * needs: `prepare` matches and ranks (the word index must hold the postings of the query's
- * words), `finish` writes the hits (the picked lines' texts must be there).
- */
-export function corpusSearcher(shape: CorpusShape) {
-  const { index, lineCount, episodes, speakerNames } = shape
-  const lineEpisode = new Int32Array(lineCount)
-  const firstLine = new Int32Array(episodes.length + 1)
-  episodes.forEach((ep, e) => {
-    const from = atI32(firstLine, e)
-    firstLine[e + 1] = from + ep.lines
-    lineEpisode.fill(e, from, from + ep.lines)
-  })
-  const speakerKeys = speakerNames.map(foldName)
-
-  /** Null without a filter; else 1 for each line of a chosen speaker (`speakerOf` reads every line). */
-  function allowed(names: readonly string[] | undefined, speakerOf: (line: number) => number): Uint8Array | null {
-    const wanted = new Set((names ?? []).map(foldName))
-    if (wanted.size === 0) return null
-    const ok = speakerKeys.map((k) => wanted.has(k))
-    const allow = new Uint8Array(lineCount)
-    for (let l = 0; l < lineCount; l++) if (ok[speakerOf(l)]) allow[l] = 1
-    return allow
-  }
-
-  function hit(lines: CorpusLines, line: number, score: number, ranges: Range[], width: number): CorpusHit {
-    const text = lines.text(line)
-    const cut = snippet(text, ranges, { width })
-    const speakerId = lines.speaker(line)
-    const speaker = speakerId < 0 ? undefined : at(speakerNames, speakerId)
-    return {
-      line: line - atI32(firstLine, atI32(lineEpisode, line)),
-      ...(speaker === undefined ? {} : { speaker }),
-      start: lines.start(line),
-      estimated: lines.estimated(line),
-      score,
-      snippet: cut.text,
-      snippetOffset: cut.offset,
-      clippedStart: cut.clippedStart,
-      clippedEnd: cut.clippedEnd,
-      ranges: cut.ranges,
-    }
-  }
-
-  /** Groups hits (already in the wanted order) by episode, keeping first-seen order of episodes. */
-  function group(hits: { line: number; hit: CorpusHit }[], counts: Int32Array): CorpusGroup[] {
-    const groups = new Map<number, CorpusGroup>()
-    for (const { line, hit: h } of hits) {
-      const e = atI32(lineEpisode, line)
-      let g = groups.get(e)
-      if (!g) {
-        const ep = at(episodes, e)
-        g = { slug: ep.slug, title: ep.title, score: h.score, count: atI32(counts, e), hits: [] }
-        groups.set(e, g)
-      }
-      g.hits.push(h)
-    }
-    return [...groups.values()]
-  }
-
-  /** The first `limit` of `ranked`, at most `perEpisode` from one episode. */
-  function pick(ranked: readonly Scored[], limit: number, perEpisode: number): Scored[] {
-    const taken = new Int32Array(episodes.length)
-    const out: Scored[] = []
-    for (const r of ranked) {
-      if (out.length >= limit) break
-      const e = atI32(lineEpisode, r.line)
-      if (atI32(taken, e) >= perEpisode) continue
-      taken[e] = atI32(taken, e) + 1
-      out.push(r)
-    }
-    return out
-  }
-
-  function countByEpisode(lines: ArrayLike<number>): Int32Array {
-    const counts = new Int32Array(episodes.length)
-    for (let i = 0; i < lines.length; i++) {
-      const e = atI32(lineEpisode, at(lines, i))
-      counts[e] = atI32(counts, e) + 1
-    }
-    return counts
-  }
-
-  const nothing: PreparedSearch = {
-    picked: [],
-    finish: () => ({ groups: [], total: 0, episodes: 0, truncated: false, without: [] }),
-  }
-
-  return {
-    allowed,
-    /** Matches and ranks `query`; `allow` from `allowed` (null: every speaker). */
-    prepare(query: string, allow: Uint8Array | null, options: CorpusSearchOptions = {}): PreparedSearch {
-      const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT))
-      const perEpisode = Math.max(1, Math.floor(options.perEpisode ?? DEFAULT_PER_EPISODE))
-      const width = options.snippetWidth ?? 160
-      const parsed = parseQuery(query)
-      if (isEmptyQuery(parsed)) {
-        // A speaker filter alone lists that speaker's lines in corpus order.
-        if (!allow) return nothing
-        const all: number[] = []
-        allow.forEach((ok, line) => {
-          if (ok) all.push(line)
-        })
-        const picked = pick(
-          all.map((line) => ({ line, score: 0 })),
-          limit,
-          perEpisode,
-        )
-        return {
-          picked,
-          finish: (lines, count = picked.length) => {
-            const hits = picked.slice(0, count).map(({ line }) => ({ line, hit: hit(lines, line, 0, [], width) }))
-            const counts = countByEpisode(all)
-            return {
-              groups: group(hits, counts),
-              total: all.length,
-              episodes: counted(counts),
-              truncated: all.length > hits.length,
-              without: [],
-            }
-          },
-        }
-      }
-      const run = runQuery(index, parsed, allow)
-      if (!run) return nothing
-      const picked = pick(run.ranked, limit, perEpisode)
-      return {
-        picked,
-        finish: (lines, count = picked.length) => {
-          const missing = new Set<string>()
-          const hits = picked.slice(0, count).map(({ line, score }) => {
-            const h = hit(lines, line, score, run.highlight(line), width)
-            const without = run.missing(line)
-            for (const w of without) missing.add(w)
-            return { line, hit: without.length ? { ...h, without } : h }
-          })
-          const total = run.lines.length
-          const counts = countByEpisode(run.lines)
-          const groups = group(hits, counts)
-          for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
-          groups.sort((a, b) => b.score - a.score)
-          return {
-            groups,
-            total,
-            episodes: counted(counts),
-            truncated: total > hits.length,
-            without: parsed.words.filter((w) => missing.has(w)),
-          }
-        },
-      }
-    },
-  }
 }
 
 export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
