@@ -9,7 +9,7 @@
  */
 import type { EpisodeData, EpisodeMeta, SourceItem } from '../lib/episode/types.ts'
 import { episodeLength } from '../lib/timeline/lookup.ts'
-import { buildTimeline } from '../lib/timeline/timeline.ts'
+import { buildTimeline, timelineEnd } from '../lib/timeline/timeline.ts'
 import { splitFrontMatter } from './frontmatter.ts'
 import { cleanBody, cleanStrings, guestName, readDate, readDuration, readLinks } from './front-matter-fields.ts'
 import { MAX_LINES, WARN_LINES } from './limits.ts'
@@ -179,9 +179,10 @@ function parseUnsafe(fileName: string, file: string, text: string, sidecar: Pars
   for (const l of timeline.lines) if (l.speaker && !speakers.includes(l.speaker)) speakers.push(l.speaker)
   const guests = fm.guests ?? []
   const date = readDate(fm, r)
+  // Without a stated duration, the episode lasts until its last line ends: the length the
+  // player shows (`episodeLength`), so the page's facts and the player agree.
   let durationSec = readDuration(fm.duration, r)
-  const lastLine = timeline.lines[timeline.lines.length - 1]
-  if (durationSec === undefined && lastLine) durationSec = Math.ceil(lastLine.start)
+  if (durationSec === undefined && timeline.lines.length) durationSec = Math.ceil(timelineEnd(timeline))
 
   const meta: EpisodeMeta = {
     slug: slug.slug,

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_LINES, WARN_LINES } from './limits.ts'
 import { parseEpisodeFile } from './parse-episode.ts'
+import { episodeLength } from '../lib/timeline/lookup.ts'
+import { formatTime } from '../lib/time/time.ts'
 
 const file = (transcript: string, head = "title: 'T'") =>
   `---\n${head}\nids:\n  youtube: lem7knxqNzg\ntranscript:\n${transcript}---\n`
@@ -33,6 +35,15 @@ describe('parseEpisodeFile rules', () => {
       '8: transcript[0].who "Alexey:" ends with ":", which is trimmed: read as "Alexey" (the same in 1 later line)',
       '18: speaker "Alexeylexey" (1 line) is close to "Alexey" (4 lines): did you mean Alexey?',
     ])
+  })
+
+  it('without a stated duration, lasts until the last line ends: the facts and the player show one length', () => {
+    const lines =
+      '- line: Welcome to the show, today we talk about captions.\n  sec: 0\n  who: A\n- line: Better chapters for everyone, and thanks for listening to us today.\n  sec: 28.4\n  who: B\n'
+    const e = parseEpisodeFile('a.md', file(lines)).episode
+    if (!e) throw new Error('no episode')
+    expect(e.meta.durationSec).toBeGreaterThan(28.4)
+    expect(formatTime(e.meta.durationSec ?? 0)).toBe(formatTime(episodeLength(e.timeline, e.meta.durationSec)))
   })
 
   it('warns about a long transcript and refuses a far too long one', () => {
