@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import type { TimedLine } from '../episode/types.ts'
 import {
   buildCorpusIndex,
-  listedHits,
   loadCorpusIndex,
   type CorpusEpisodeInput,
   type CorpusHit,
   type CorpusIndexData,
 } from './corpus-search.ts'
+import { listedHits } from './listed-hits.ts'
 
 function episode(slug: string, rows: [speaker: string | undefined, text: string][]): CorpusEpisodeInput {
   const lines: TimedLine[] = rows.map(([speaker, text], index) => ({

@@ -124,22 +124,3 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
     },
   }
 }
-
-/** A group's hit as listed: in transcript order, the best match marked. */
-export interface ListedHit {
-  hit: CorpusHit
-  /** The group's best match (its first hit by rank), when the hits were ranked by a query. */
-  best: boolean
-}
-
-/**
- * An episode's hits as a listener reads them: in the order they are said (by start, then line),
- * with the best match marked. Hits listed by a speaker filter alone (score 0) have no best.
- */
-export function listedHits(group: Pick<CorpusGroup, 'hits'>): ListedHit[] {
-  const best = group.hits[0]
-  const ranked = best !== undefined && best.score > 0 && group.hits.length > 1
-  return group.hits
-    .map((hit) => ({ hit, best: ranked && hit === best }))
-    .sort((a, b) => a.hit.start - b.hit.start || a.hit.line - b.hit.line)
-}
