@@ -3,16 +3,13 @@
  * SRT with speaker prefixes and CR/LF and a BOM, a Podcasting 2.0 transcript and chapters, a
  * YouTube Studio VTT), and broken ones, each with the message an author sees.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SIDECAR_FILES, SIDECAR_SLUG } from '../../tests/e2e/sidecar-episode.ts'
+import { describe, expect, it } from 'vitest'
 import { toSrt, toTranscriptJson, toWebVtt } from '../lib/formats/export.ts'
 import { buildTimeline } from '../lib/timeline/timeline.ts'
 import type { SourceItem } from '../lib/episode/types.ts'
-import { loadEpisodeDir, type LoadedDir } from './load.ts'
 import { formatProblem } from './problems.ts'
 import {
   cuesToItems,
@@ -103,120 +100,6 @@ describe('real tool output', () => {
       [0.08, 'Host', 'hi everyone and welcome', 11],
       [2.95, 'Guest', 'thanks & hello from Berlin', 14],
     ])
-  })
-})
-
-describe('broken files, each with its message', () => {
-  it.each([
-    [
-      'broken-timestamp.vtt',
-      [
-        'broken-timestamp.vtt:3: error: malformed cue timing: Must be exactly two digits (00:00:01.000 --> 00:00:0x.000)',
-      ],
-    ],
-    [
-      'backwards.vtt',
-      [
-        'backwards.vtt:6: error: this cue starts at 00:00:05.000, before the cue above it (line 3): cues must be in time order',
-      ],
-    ],
-    [
-      'srt-named-vtt.vtt',
-      [
-        'srt-named-vtt.vtt:1: error: not a WebVTT file: it must start with "WEBVTT" (this looks like SRT: name it .srt)',
-      ],
-    ],
-    [
-      'not-p20.json',
-      [
-        'not-p20.json:1: error: not a Podcasting 2.0 transcript: expected {"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}',
-      ],
-    ],
-    ['bad-syntax.json', ['bad-syntax.json:5: error: not valid JSON: unexpected "]" (a comma before it?)']],
-    [
-      'bad-segment.json',
-      ['bad-segment.json:5: error: segments[1]: "startTime" must be a number of seconds (0 or more), not "0:01"'],
-    ],
-    [
-      'empty-cue.srt',
-      [
-        'empty-cue.srt:6: warning: 1 cue starts before the cue above it ends (overlapping captions); each line starts where its cue starts',
-        'empty-cue.srt:10: warning: empty cue; skipped',
-      ],
-    ],
-  ])('%s', async (name, expected) => {
-    expect((await read(name)).messages).toEqual(expected)
-  })
-
-  it('an SRT file that is really WebVTT', () => {
-    expect(
-      readSidecar('x.srt', 'srt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhi\n').problems.map(formatProblem),
-    ).toEqual(['x.srt:1: error: this is a WebVTT file, not SRT: name it .vtt'])
-  })
-
-  it('a cue that ends before it starts', () => {
-    const r = readSidecar('x.vtt', 'vtt', 'WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nhi\n')
-    expect(r.problems.map(formatProblem)).toEqual([
-      'x.vtt:3: error: the cue ends before it starts (00:00:05.000 --> 00:00:04.000)',
-    ])
-  })
-
-  it('a JSON file that ends too early, and a segment that ends before it starts', () => {
-    expect(readSidecar('x.json', 'json', '{"segments": [').problems.map(formatProblem)).toEqual([
-      'x.json:1: error: not valid JSON: the file ends too early',
-    ])
-    const r = readSidecar('x.json', 'json', '{"segments": [{"startTime": 5, "endTime": 4, "body": "x"}]}')
-    expect(r.problems.map(formatProblem)).toEqual([
-      'x.json:1: error: segments[0]: the segment ends (4) before it starts (5)',
-    ])
-  })
-
-  it('a chapters file without chapters', () => {
-    expect(readChaptersJson('c.json', '{"version": "1.2.0"}').problems.map(formatProblem)).toEqual([
-      'c.json:1: error: not Podcasting 2.0 chapters: expected {"version": "1.2.0", "chapters": [{"startTime", "title"}]}',
-    ])
-  })
-
-  it('never throws on any text, and locates every problem at a line of the file (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string(),
-          fc
-            .array(
-              fc.oneof(
-                fc.constantFrom(
-                  'WEBVTT',
-                  '',
-                  'NOTE x',
-                  '00:00:01.000 --> 00:00:02.000',
-                  '1',
-                  '00:00:01,000 --> 00:00:0',
-                  '<v A>hi',
-                  'A: b',
-                  '-->',
-                  '{',
-                  '}',
-                  '"segments": [',
-                ),
-                fc.string(),
-              ),
-            )
-            .map((l) => l.join('\n')),
-        ),
-        fc.constantFrom<SidecarKind>('vtt', 'srt', 'json'),
-        (text, kind) => {
-          const r = readSidecar('f', kind, text)
-          const items = cuesToItems('f', r.values, [], undefined)
-          const count = text.split(/\r\n|\r|\n/).length
-          for (const p of [...r.problems, ...items.problems]) {
-            expect(p.line).toBeGreaterThanOrEqual(1)
-            expect(p.line).toBeLessThanOrEqual(count + 1)
-          }
-        },
-      ),
-      { numRuns: 300 },
-    )
   })
 })
 
@@ -345,86 +228,5 @@ describe('pieces', () => {
       { sec: 40, who: 'B', text: 'Past 20 s and a sentence ended.' },
     ])
     expect(lines(cuesToItems('f', cues, [], undefined, { join: false }).values)).toHaveLength(cues.length)
-  })
-})
-
-describe('sidecars in an episodes folder', () => {
-  let dir = ''
-  let result: LoadedDir
-  const md = (title: string, transcript = '') =>
-    `---\ntitle: ${title}\nids:\n  youtube: M7lc1UVf-VE\n${transcript}---\n`
-  const messages = () => result.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.severity}: ${p.message}`)
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'playscript-sidecar-'))
-    const files: Record<string, string> = {
-      ...SIDECAR_FILES,
-      'both.md': md('Both', 'transcript:\n- line: Hello.\n  who: A\n'),
-      'both.vtt': 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>Hi\n',
-      'two.md': md('Two'),
-      'two.vtt': 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>Hi\n',
-      'two.srt': '1\n00:00:01,000 --> 00:00:02,000\nA: Hi\n',
-      'broken.md': md('Broken'),
-      'broken.vtt': 'WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\n<v A>Hi\n',
-      'orphan.srt': '1\n00:00:01,000 --> 00:00:02,000\nA: Hi\n',
-      'notes.md.md': md('Doubled'),
-      'notes.json': '{"version": "1.0.0", "segments": [{"speaker": "A", "startTime": 1, "endTime": 2, "body": "Hi"}]}',
-    }
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text)
-    result = await loadEpisodeDir(dir)
-  })
-  afterAll(() => rm(dir, { recursive: true, force: true }))
-
-  it('builds an episode from a VTT sidecar and its chapters file, paragraphs joined', () => {
-    const e = result.episodes.find((x) => x.meta.slug === SIDECAR_SLUG)
-    expect(e?.timeline.chapters.map((c) => [c.title, c.start])).toEqual([
-      ['Welcome', 0],
-      ['Where captions come from', 12],
-      ['What is next', 25],
-    ])
-    expect(e?.timeline.lines.map((l) => [l.start, l.speaker, l.text, l.estimated])).toEqual([
-      [0, 'Alexey', 'Welcome to the show. Today we talk about captions and how a podcast can reuse them.', false],
-      [6.5, 'Maria', 'Thanks for having me & my notes.', false],
-      [12, 'Alexey', 'So, where do caption files come from?', false],
-      [15.5, 'Maria', 'Mostly from tools that transcribe speech. They cut sentences into short cues.', false],
-      [25, 'Alexey', 'And the last question: what is next?', false],
-      [28.5, 'Maria', 'Better chapters for everyone.', false],
-    ])
-    expect(e?.meta.speakers).toEqual(['Alexey', 'Maria'])
-    expect(messages().filter((m) => m.startsWith(SIDECAR_SLUG))).toEqual([])
-  })
-
-  it('reads a sidecar beside a doubled .md.md name', () => {
-    expect(result.episodes.find((x) => x.meta.slug === 'notes')?.timeline.lines.map((l) => l.text)).toEqual(['Hi'])
-  })
-
-  it('reports a file with both a YAML transcript and a sidecar, naming both', () => {
-    expect(messages()).toContainEqual(
-      expect.stringMatching(
-        /^both\.md:6: error: this file has a "transcript:" and the sidecar file .*both\.vtt has one too: keep one of them$/,
-      ),
-    )
-    expect(result.episodes.some((x) => x.meta.slug === 'both')).toBe(false)
-  })
-
-  it('reports two sidecars, a broken sidecar (and its episode), and a sidecar with no episode file', () => {
-    const m = messages()
-    expect(m).toContain('two.srt:1: error: two.md has two transcript sidecars, two.vtt and two.srt: keep one of them')
-    expect(m).toContain(
-      'broken.vtt:3: error: malformed cue timing: Must be exactly two digits (00:00:01.000 --> 00:00:0x.000)',
-    )
-    expect(m).toContainEqual(
-      expect.stringMatching(/^broken\.md:1: error: not published: its transcript sidecar .*broken\.vtt has errors$/),
-    )
-    expect(m).toContainEqual(
-      expect.stringMatching(/^orphan\.srt:1: warning: no episode file orphan\.md beside it: ignored/),
-    )
-    expect(result.episodes.map((e) => e.meta.slug).sort()).toEqual([SIDECAR_SLUG, 'notes'])
-  })
-
-  it('lists each sidecar problem with its episode file, in line order', () => {
-    const files = result.problems.map((p) => path.basename(p.file))
-    expect(files.indexOf('broken.vtt')).toBeLessThan(files.indexOf('broken.md'))
-    expect(files.indexOf('broken.md')).toBeLessThan(files.indexOf('two.srt'))
   })
 })

@@ -1,5 +1,5 @@
 import type { EpisodeData } from '../../lib/episode/types.ts'
-import { formatDate } from '../../lib/format/date.ts'
+import { formatDate } from '../../lib/labels/date.ts'
 import { formatDuration } from '../../lib/time/time.ts'
 
 const LINK_LABELS: Record<string, string> = {

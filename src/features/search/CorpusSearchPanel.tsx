@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import { useUrlState } from '../../components/use-url-state.ts'
-import { countOf, formatCount } from '../../lib/format/count.ts'
+import { countOf, formatCount } from '../../lib/labels/count.ts'
 import { describeFailure } from '../../lib/load/failure.ts'
 import { listedHits } from '../../lib/search/listed-hits.ts'
 import { timeLabel } from '../../lib/time/time.ts'

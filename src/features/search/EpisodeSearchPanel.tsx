@@ -1,7 +1,7 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import type { Chapter, TimedLine } from '../../lib/episode/types.ts'
-import { countOf, formatCount } from '../../lib/format/count.ts'
+import { countOf, formatCount } from '../../lib/labels/count.ts'
 import { describeFailure } from '../../lib/load/failure.ts'
 import { snippet } from '../../lib/search/highlight.ts'
 import { episodeSearchStatus } from '../../lib/search/status.ts'

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type Fuse from 'fuse.js'
 import type { FuseResult } from 'fuse.js'
-import { countOf } from '../../lib/format/count.ts'
+import { countOf } from '../../lib/labels/count.ts'
 
 export interface SpeakerPickerProps {
   /** All speaker names with how often they speak, most first. */

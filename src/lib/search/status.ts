@@ -3,7 +3,7 @@
  * it: the lines moved through with ↑ ↓ ("2 of 14 lines"), the chapter titles listed too, and a
  * `+` when the engine ranked only the best of more matches ("1 of 2,000+ lines").
  */
-import { countOf, formatCount } from '../format/count.ts'
+import { countOf, formatCount } from '../labels/count.ts'
 
 export interface EpisodeSearchStatusInput {
   /** What is typed; empty (a speaker filter alone) lists nothing, so the count says nothing. */

@@ -1,98 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { SourceItem, SourceLine } from '../episode/types.ts'
-import { formatTimeParam, parseTime } from '../time/time.ts'
-import { chapterAt, lineAt, lineAtFrom, lineShareTime } from './lookup.ts'
-import { MAX_WRITTEN_SEC, SPEAKING_RATE, buildTimeline, lineWeight } from './timeline.ts'
-
-// --- Generators ----------------------------------------------------------------
-
-/** Written times: small ranges give duplicates and backward steps; plus zeros, fractions, huge and invalid values. */
-const secArb: fc.Arbitrary<number> = fc.oneof(
-  { weight: 8, arbitrary: fc.integer({ min: 0, max: 300 }) },
-  { weight: 2, arbitrary: fc.constant(0) },
-  { weight: 1, arbitrary: fc.double({ min: 0, max: 1e4, noNaN: true }) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: MAX_WRITTEN_SEC }) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(MAX_WRITTEN_SEC, 1e9, 1e308, Number.MAX_VALUE, -5, -0, NaN, Infinity, -Infinity),
-  },
-)
-
-const textArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 1, arbitrary: fc.constant('') },
-  { weight: 6, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 200, max: 5000 }).map((n) => 'y'.repeat(n)) },
-)
-
-const lineArb: fc.Arbitrary<SourceItem> = fc.record(
-  {
-    kind: fc.constant('line' as const),
-    text: textArb,
-    sec: secArb,
-    time: fc.constantFrom('1:02:28', '0:05'),
-    who: fc.constantFrom('Host', ' Guest ', '', '   '),
-    srcLine: fc.nat(10000),
-  },
-  { requiredKeys: ['kind', 'text'] },
-)
-
-const headerArb: fc.Arbitrary<SourceItem> = fc.record({
-  kind: fc.constant('header' as const),
-  title: fc.string({ maxLength: 10 }),
-})
-
-/** Arbitrary mixes: anything goes. */
-const randomItems = fc.array(fc.oneof({ weight: 1, arbitrary: headerArb }, { weight: 4, arbitrary: lineArb }), {
-  maxLength: 60,
-})
-
-/** Realistic files: mostly increasing times with gaps, shared times, missing times and a few typos. */
-const realisticItems: fc.Arbitrary<SourceItem[]> = fc
-  .array(
-    fc.record({
-      header: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
-      step: fc.integer({ min: 0, max: 60 }),
-      written: fc.constantFrom('yes', 'yes', 'yes', 'no', 'typo', 'zero'),
-      text: textArb,
-    }),
-    { maxLength: 80 },
-  )
-  .map((rows) => {
-    let t = 0
-    return rows.map(({ header, step, written, text }): SourceItem => {
-      if (header) return { kind: 'header', title: 'Chapter' }
-      t += step
-      const line: SourceLine = { kind: 'line', text }
-      if (written === 'yes') line.sec = t
-      if (written === 'typo') line.sec = t + 600
-      if (written === 'zero') line.sec = 0
-      return line
-    })
-  })
-
-const itemsArb = fc.oneof(randomItems, realisticItems)
-
-// --- Helpers -----------------------------------------------------------------------
-
-const usable = (sec: number | undefined): sec is number =>
-  sec !== undefined && Number.isFinite(sec) && sec >= 0 && sec <= MAX_WRITTEN_SEC
-
-/** Length of a longest non-decreasing subsequence, the slow and obvious way. */
-function naiveLndsLength(values: number[]): number {
-  const best: number[] = []
-  values.forEach((v, i) => {
-    let b = 1
-    for (let j = 0; j < i; j++) if ((values[j] ?? 0) <= v) b = Math.max(b, (best[j] ?? 0) + 1)
-    best.push(b)
-  })
-  return Math.max(0, ...best)
-}
-
-const sourceLines = (items: SourceItem[]): SourceLine[] =>
-  items.filter((item): item is SourceLine => item.kind === 'line')
-
-const runs = { numRuns: 300 }
+import { chapterAt, lineAt, lineAtFrom } from './lookup.ts'
+import { SPEAKING_RATE, buildTimeline, lineWeight } from './timeline.ts'
+import { itemsArb, naiveLndsLength, runs, sourceLines, usable } from '../../../tests/support/timeline-arbitraries.ts'
 
 // --- Properties ----------------------------------------------------------------------
 
@@ -272,49 +182,6 @@ describe('buildTimeline properties', () => {
           prev = c.start
           // The chapter playing at each of its lines' starts is this one.
           expect(chapterAt(timeline, first.start)).toBe(i)
-        })
-      }),
-      runs,
-    )
-  })
-})
-
-describe('lineShareTime properties', () => {
-  it('gives a value that finds the line, with at most 3 decimals when the line lasts 1 ms or more', () => {
-    fc.assert(
-      fc.property(itemsArb, (items) => {
-        const { timeline } = buildTimeline(items)
-        const { lines } = timeline
-        lines.forEach((line, i) => {
-          const value = lineShareTime(timeline, i)
-          expect(value).toBeGreaterThanOrEqual(line.start)
-          expect(lineAt(timeline, value)).toBe(i)
-          const next = lines[i + 1]
-          if (next === undefined || next.start - line.start >= 0.001) {
-            // The share link carries it exactly.
-            expect(Math.round(value * 1000) / 1000).toBe(value)
-            expect(lineAt(timeline, parseTime(formatTimeParam(value)) ?? NaN)).toBe(i)
-          }
-        })
-      }),
-      runs,
-    )
-  })
-
-  it('is the shortest decimal that works', () => {
-    fc.assert(
-      fc.property(itemsArb, (items) => {
-        const { timeline } = buildTimeline(items)
-        timeline.lines.forEach((line, i) => {
-          const value = lineShareTime(timeline, i)
-          if (value === line.start && Math.round(value * 1000) / 1000 !== value) return // fallback
-          const decimals = formatTimeParam(value).split('.')[1]?.length ?? 0
-          // With one decimal fewer, rounding up lands on another line.
-          if (decimals > 0) {
-            const scale = 10 ** (decimals - 1)
-            const coarser = Math.ceil(line.start * scale - 1e-9) / scale
-            expect(lineAt(timeline, coarser)).not.toBe(i)
-          }
         })
       }),
       runs,
