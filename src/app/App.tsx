@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { NotFound } from '../components/NotFound.tsx'
@@ -49,6 +50,10 @@ function ShortLink() {
 export function App() {
   // A fresh boundary per page: after an error, going to another page shows that page.
   const { pathname } = useLocation()
+  // Says the page is live (hydrated or rendered, the router listening), for tests and tools.
+  useEffect(() => {
+    document.documentElement.dataset.app = 'ready'
+  }, [])
   useTopOnNewPage()
   return (
     <>

@@ -197,6 +197,8 @@ describe('episode data fails during in-app navigation', () => {
 
   it('still says "Not found" for an episode that is not in the catalog', async () => {
     const { page } = await open('/')
+    // The router listens once the page is live: a history change before that goes unseen.
+    await page.locator('html[data-app="ready"]').waitFor(SLOW)
     await page.evaluate(() => {
       window.history.pushState({}, '', '/episodes/no-such-episode')
       window.dispatchEvent(new PopStateEvent('popstate'))
