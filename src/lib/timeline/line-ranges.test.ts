@@ -101,6 +101,17 @@ describe('range links of lines (property)', () => {
     )
   })
 
+  it('a line whose link time sits in its last instant still gets a range link (found by the property below)', () => {
+    const { timeline: tl } = buildTimeline([
+      { kind: 'line', text: '  ', sec: 1.387778780781446e-17 },
+      { kind: 'line', text: ' ' },
+      { kind: 'line', text: ' ' },
+    ])
+    const link = parseTimeParam(formatRangeParam(rangeOfLines(tl, 1, 1, 0))).range
+    expect(link).toBeDefined()
+    if (link) expect(linesInRange(tl, link)).toEqual({ first: 1, last: 1 })
+  })
+
   it('every run of lines has a range link that selects exactly that run', () => {
     fc.assert(
       fc.property(itemsArb, fc.nat(), fc.nat(), (items, a, b) => {

@@ -7,7 +7,7 @@
  */
 import type { Timeline } from '../episode/types.ts'
 import type { TimeRange } from '../time/time-range.ts'
-import { lineAt, lineShareTime } from './lookup.ts'
+import { ceilTo, lineAt, lineShareTime } from './lookup.ts'
 import { timelineEnd } from './timeline.ts'
 
 /** The first and last line (indexes, inclusive) a range overlaps; undefined when none. */
@@ -51,13 +51,22 @@ export function rangeOfLines(timeline: Timeline, first: number, last: number, le
     const end = Math.ceil(Math.max(length, timelineEnd(timeline)))
     return { start, end: end > start ? end : Math.floor(start) + 1 }
   }
-  const above = Math.max(start, lastLine.start)
-  for (const scale of [1, 10, 100, 1000]) {
-    const value = floorTo(after.start, scale)
-    if (value > above) return { start, end: value }
+  // The line's own link time first; when it sits in the line's last instant (closer to the next
+  // line than a link can write), a finer start in the same line leaves room for the end.
+  const firstEnd = lines[first + 1]?.start ?? Infinity
+  const from = lines[first]?.start ?? start
+  const starts = [start, ...SCALES.map((scale) => ceilTo(from, scale)).filter((s) => s < firstEnd && s !== start)]
+  for (const s of starts) {
+    const above = Math.max(s, lastLine.start)
+    for (const scale of SCALES) {
+      const value = floorTo(after.start, scale)
+      if (value > above) return { start: s, end: value }
+    }
   }
   return { start, end: after.start }
 }
+
+const SCALES = [1, 10, 100, 1000]
 
 /** The largest k / scale (as the double `Number('k-as-decimal')` gives) that is <= x. */
 function floorTo(x: number, scale: number): number {

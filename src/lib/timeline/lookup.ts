@@ -112,7 +112,7 @@ export function lineShareTime(timeline: Timeline, i: number): number {
  * the product rounds across an integer, so correct it both ways.
  * Terminates: k moves at most one step each way for |x × scale| < 2^52.
  */
-function ceilTo(x: number, scale: number): number {
+export function ceilTo(x: number, scale: number): number {
   // Beyond 2^52 doubles have no fractional part (and k + 1 may equal k).
   if (!(Math.abs(x * scale) < 2 ** 52)) return Math.ceil(x)
   let k = Math.ceil(x * scale)
