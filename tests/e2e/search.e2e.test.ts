@@ -139,6 +139,36 @@ describe('search across all episodes', () => {
     expect(errors).toEqual([])
   })
 
+  it('lists the best episodes first, and more on asking, fetching the lines of those listed only', async () => {
+    const { page, errors } = await open('/search')
+    const lineFiles: string[] = []
+    page.on('request', (r) => {
+      if (/search-index\/lines\./.test(r.url())) lineFiles.push(r.url())
+    })
+    await page.getByRole('searchbox', { name: 'Search all transcripts' }).fill('the')
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    const hits = results.locator('li')
+    const status = page.locator('.corpus-status')
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/the best \d+ shown/)
+    const first = await hits.allTextContents()
+    // A page: about 20 lines, whole episodes (at most 10 lines each).
+    expect(first.length).toBeGreaterThanOrEqual(20)
+    expect(first.length).toBeLessThan(30)
+    expect(status).not.toBeNull()
+    expect(await status.textContent()).toContain(`the best ${first.length} shown`)
+    const fetchedFirst = lineFiles.length
+    expect(fetchedFirst).toBeLessThanOrEqual(first.length)
+    await page.getByRole('button', { name: 'Show more results' }).click()
+    await expect.poll(() => hits.count()).toBeGreaterThan(first.length)
+    const second = await hits.allTextContents()
+    // Those listed stay as they were; the new ones come after them.
+    expect(second.slice(0, first.length)).toEqual(first)
+    expect(await status.textContent()).toContain(`the best ${second.length} shown`)
+    expect(lineFiles.length).toBeGreaterThan(fetchedFirst)
+    expect(new Set(lineFiles).size).toBe(lineFiles.length)
+    expect(errors).toEqual([])
+  })
+
   it('is reachable from every page, and loads no search data until a search starts', async () => {
     const { page } = await open(SEED)
     const requested: string[] = []

@@ -80,6 +80,10 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
     for (const q of queries) expect(await chunked.search(q), q).toEqual(whole.search(q))
   }, 120_000)
 
+  it('each query alone, on fresh data: it loads every chunk it needs (fallbacks included)', async () => {
+    for (const q of queries) expect(await open().search(q), q).toEqual(whole.search(q))
+  }, 120_000)
+
   it('with a speaker filter, and a speaker filter alone', async () => {
     const [first] = whole.speakers()
     const speakers = [first?.name ?? '']

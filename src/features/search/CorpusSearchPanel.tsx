@@ -99,6 +99,17 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
               ) : null}
             </section>
           ))}
+          {result.more ? (
+            <p className="more-results">
+              <button
+                type="button"
+                onClick={search.loadingMore ? undefined : search.showMore}
+                aria-busy={search.loadingMore}
+              >
+                {search.loadingMore ? 'Loading more results…' : 'Show more results'}
+              </button>
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -6,11 +6,12 @@ export interface SearchRequest {
   id: number
   query: string
   speakers: string[]
+  /** Lines to list (whole episodes, at least this many); more are listed by asking again. */
+  shown: number
 }
 
 export type WorkerMessage =
   | { type: 'ready'; speakers: CorpusSpeaker[]; episodes: number; lines: number; loadMs: number }
-  /** `more`: the first hits, while the lines of the rest load (the same id answers again). */
-  | { type: 'result'; id: number; result: CorpusResult; ms: number; more?: boolean }
+  | { type: 'result'; id: number; result: CorpusResult; ms: number }
   /** `name` is the error's (a `SyntaxError`: the data came damaged); `kind` when a data file did not load. */
   | { type: 'error'; message: string; name?: string; kind?: FailureKind }

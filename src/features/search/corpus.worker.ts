@@ -2,8 +2,8 @@
 /**
  * The search across every episode, off the main thread. The search data's meta file (the
  * dictionary) loads with the first request; then each query fetches only the chunks it
- * needs (`src/lib/search/chunked-search.ts`), and answers twice when that helps: with the
- * first hits as soon as their lines arrive, then with all of them. Requests that arrive
+ * needs (`src/lib/search/chunked-search.ts`): the postings of its words, and the lines of
+ * the results shown (the first page; showing more asks again). Requests that arrive
  * while one runs replace each other: only the newest is answered, so typing never queues
  * stale work.
  */
@@ -68,11 +68,7 @@ async function drain(): Promise<void> {
       const request = pending
       pending = null
       const started = performance.now()
-      const result = await engine.search(request.query, { speakers: request.speakers }, (first) => {
-        // Not worth showing when a newer query is already waiting.
-        if (!pending)
-          post({ type: 'result', id: request.id, result: first, ms: performance.now() - started, more: true })
-      })
+      const result = await engine.search(request.query, { speakers: request.speakers, shown: request.shown })
       post({ type: 'result', id: request.id, result, ms: performance.now() - started })
       // Let newer requests arrive before the next one runs.
       await new Promise((resolve) => setTimeout(resolve, 0))

@@ -68,7 +68,14 @@ export interface CorpusSearchState {
   retry(): void
   /** Starts loading the search data (on focus), before the first query. */
   warm(): void
+  /** Lists the next page of results (`result.more` says there is one). */
+  showMore(): void
+  /** True while more results, asked for, are on their way. */
+  loadingMore: boolean
 }
+
+/** Lines listed at first, and added by each "Show more" (whole episodes: a few more at times). */
+export const PAGE_LINES = 20
 
 let nextId = 0
 
@@ -104,21 +111,29 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
   }, [])
 
   const speakersKey = speakers.join('\u0000')
+  const [shown, setShown] = useState(PAGE_LINES)
   // Every query (and every retry) asks again: a failed load is not the answer to the next query.
   const [asked, setAsked] = useState({ query, speakersKey, attempt })
   if (asked.query !== query || asked.speakersKey !== speakersKey || asked.attempt !== attempt) {
     setAsked({ query, speakersKey, attempt })
     if (failed) setFailed(null)
+    // A new query starts at its first page.
+    if (asked.query !== query || asked.speakersKey !== speakersKey) setShown(PAGE_LINES)
   }
   useEffect(() => {
     if (!active) {
       latest.current = -1
       return
     }
-    const request: SearchRequest = { id: ++nextId, query, speakers: speakersKey ? speakersKey.split('\u0000') : [] }
+    const request: SearchRequest = {
+      id: ++nextId,
+      query,
+      speakers: speakersKey ? speakersKey.split('\u0000') : [],
+      shown,
+    }
     latest.current = request.id
     getWorker().postMessage(request)
-  }, [active, query, speakersKey, attempt])
+  }, [active, query, speakersKey, attempt, shown])
 
   const retry = () => {
     setFailed(null)
@@ -135,6 +150,7 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     return () => window.removeEventListener('online', onOnline)
   }, [failed])
 
+  const listed = result ? result.groups.reduce((n, g) => n + g.hits.length, 0) : 0
   const status: CorpusStatus = failed ? 'error' : ready ? 'ready' : active || warmed ? 'loading' : 'idle'
   return {
     status,
@@ -143,6 +159,8 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     ms,
     failed,
     retry,
+    showMore: () => setShown(Math.max(shown, listed) + PAGE_LINES),
+    loadingMore: active && result !== null && result.more && listed < shown && !failed,
     warm: () => {
       if (lastReady || worker) return
       setWarmed(true)

@@ -7,12 +7,13 @@
  *
  * How the word index is made from chunks: the dictionary gives every word its id (its
  * position in the sorted dictionary) and its letter mask, so a query expands (exact,
- * prefix, typo, spelling, halves, joins) exactly as over the whole data; the postings of
- * the words it expands to are loaded before it runs, and give their document frequencies,
- * so it weighs its words exactly as over the whole data too. Postings are laid out for the
- * query's words only. A line's word sequence holds those words at their positions and a word that matches nothing elsewhere
- * (matching, phrases and closeness look at nothing else); once a shown line's text has
- * loaded, its real word sequence replaces it, for highlighting.
+ * prefix, typo, spelling, halves, joins) exactly as over the whole data. The postings of
+ * the words the strict plan expands to load first, and give their document frequencies, so
+ * the query weighs its words exactly as over the whole data too; only when the strict plan
+ * finds nothing do the fallbacks' words load (and the query runs again). Postings are laid
+ * out for the query's words only: a line's word sequence holds those words at their
+ * positions and a word that matches nothing elsewhere, up to the last of them (matching,
+ * phrases, closeness and highlighting look at nothing else).
  */
 import { at, atI32 } from './at.ts'
 import {
@@ -27,25 +28,21 @@ import {
   type SpeakersChunk,
 } from './chunks.ts'
 import type { CorpusResult, CorpusSearchOptions, CorpusSpeaker } from './corpus-search.ts'
-import { corpusSearcher, type CorpusLines } from './corpus-searcher.ts'
+import { corpusSearcher, type CorpusLines, type PreparedSearch } from './corpus-searcher.ts'
 import { letterMask } from './distance.ts'
-import { scanWords } from './normalize.ts'
-import { expandQuery, type MatchSet, type Plan } from './plan.ts'
-import { parseQuery } from './query.ts'
+import { expandQuery, type MatchSet, type Plan, type Tier } from './plan.ts'
+import { parseQuery, type ParsedQuery } from './query.ts'
 import type { TextIndex } from './text-index.ts'
 
 /** Fetches a chunk by its file name (as listed in the meta's `files`) and parses its JSON. */
 export type LoadChunk = (file: string) => Promise<unknown>
 
-/** Hits written out first, before the line chunks of the rest have loaded. */
-export const FIRST_HITS = 20
-
 export interface ChunkedSearch {
   /**
-   * The result of `query`; `progress` gets the first `FIRST_HITS` hits as soon as their
-   * lines have loaded (then the promise resolves with all of them).
+   * The result of `query`, with the lines `options.shown` asks for (their line chunks
+   * fetched). The same query again with a larger `shown` (showing more) reuses the ranking.
    */
-  search(query: string, options?: CorpusSearchOptions, progress?: (first: CorpusResult) => void): Promise<CorpusResult>
+  search(query: string, options?: CorpusSearchOptions): Promise<CorpusResult>
   speakers(): CorpusSpeaker[]
   readonly episodeCount: number
   readonly lineCount: number
@@ -169,84 +166,88 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     return allSpeakers
   }
 
-  /** Every vocabulary word a query may look at, in any tier. */
-  function wordsOf(query: string): number[] {
-    const parsed = parseQuery(query)
+  /** The vocabulary words a query's plan of `tier` may look at. */
+  function wordsOf(parsed: ParsedQuery, tier: Tier): Set<number> {
     const found = new Set<number>()
     const add = (set: MatchSet | null | undefined): void => {
       if (set) for (const id of set.keys()) found.add(id)
     }
-    for (const tier of ['strict', 'relaxed'] as const) {
-      const plan: Plan | null = expandQuery(index as TextIndex, parsed, tier)
-      if (!plan) continue
-      plan.terms.forEach(add)
-      plan.joins.forEach(add)
-      for (const splits of plan.splits)
-        for (const { left, right } of splits) {
-          add(left)
-          add(right)
-        }
-      for (const slots of plan.phrases) slots.forEach(add)
-    }
-    return [...found]
+    const plan: Plan | null = expandQuery(index as TextIndex, parsed, tier)
+    if (!plan) return found
+    plan.terms.forEach(add)
+    plan.joins.forEach(add)
+    for (const splits of plan.splits)
+      for (const { left, right } of splits) {
+        add(left)
+        add(right)
+      }
+    for (const slots of plan.phrases) slots.forEach(add)
+    return found
   }
 
-  /** Postings and word sequences for `words`; real word sequences for lines in `real`. */
-  function layOut(words: readonly number[], real: ReadonlySet<number>): void {
-    const postStart = new Int32Array(vocab + 2)
+  /** Loads the postings chunks of `words` (those not loaded yet). */
+  function loadPostingsOf(words: Iterable<number>): Promise<unknown> {
+    const chunks = new Set<number>()
+    for (const id of words) if (!postings.has(id)) chunks.add(chunkOf(meta.postingsFirst, id))
+    return Promise.all([...chunks].map(loadPostings))
+  }
+
+  // Buffers of the layout, reused from query to query (grown when a query needs more).
+  const tokStart = new Int32Array(lineTotal + 1)
+  const lineLength = new Int32Array(lineTotal)
+  let tokWordBuffer = new Int32Array(1024)
+
+  /**
+   * The index as the query's words see it: their postings, and each line's word sequence up
+   * to the last of them, with their ids at their positions and the filler elsewhere.
+   */
+  function layOut(words: ReadonlySet<number>): void {
+    const sortedWords = [...words].filter((id) => postings.has(id)).sort((a, b) => a - b)
+    const touched: number[] = []
     let total = 0
-    const length = new Int32Array(lineTotal)
-    for (const id of words) {
+    for (const id of sortedWords) {
       const p = postings.get(id)
       if (!p) continue
       total += p.lines.length
       for (let k = 0; k < p.lines.length; k++) {
         const line = atI32(p.lines, k)
         const last = atI32(p.positions, atI32(p.posStart, k + 1) - 1)
-        if (last + 1 > atI32(length, line)) length[line] = last + 1
+        const had = atI32(lineLength, line)
+        if (had === 0) touched.push(line)
+        if (last + 1 > had) lineLength[line] = last + 1
       }
     }
-    const realTokens = new Map<number, number[]>()
-    for (const line of real) {
-      const tokens: number[] = []
-      scanWords(at(texts, line), (text, start, end, key) => {
-        tokens.push(ids.get(key ?? text.slice(start, end).toLowerCase()) ?? filler)
-      })
-      realTokens.set(line, tokens)
-      length[line] = tokens.length
-    }
     // Postings, word by word in id order (each list ascending).
-    const sortedWords = [...words].sort((a, b) => a - b)
+    const postStart = new Int32Array(vocab + 2)
     const flat = new Int32Array(total)
-    let at0 = 0
+    let next = 0
     let w = 0
     for (let id = 0; id <= vocab; id++) {
-      postStart[id] = at0
+      postStart[id] = next
       if (w < sortedWords.length && sortedWords[w] === id) {
         w++
         const p = postings.get(id)
         if (p) {
-          flat.set(p.lines, at0)
-          at0 += p.lines.length
+          flat.set(p.lines, next)
+          next += p.lines.length
         }
       }
     }
-    postStart[vocab + 1] = at0
-    const tokStart = new Int32Array(lineTotal + 1)
-    for (let l = 0; l < lineTotal; l++) tokStart[l + 1] = atI32(tokStart, l) + atI32(length, l)
-    const tokWord = new Int32Array(atI32(tokStart, lineTotal)).fill(filler)
-    for (const id of words) {
+    postStart[vocab + 1] = next
+    for (let l = 0; l < lineTotal; l++) tokStart[l + 1] = atI32(tokStart, l) + atI32(lineLength, l)
+    const tokens = atI32(tokStart, lineTotal)
+    if (tokWordBuffer.length < tokens) tokWordBuffer = new Int32Array(Math.max(tokens, tokWordBuffer.length * 2))
+    const tokWord = tokWordBuffer.subarray(0, tokens).fill(filler)
+    for (const id of sortedWords) {
       const p = postings.get(id)
       if (!p) continue
       for (let k = 0; k < p.lines.length; k++) {
-        const line = atI32(p.lines, k)
-        if (realTokens.has(line)) continue
-        const base = atI32(tokStart, line)
+        const base = atI32(tokStart, atI32(p.lines, k))
         for (let j = atI32(p.posStart, k), end = atI32(p.posStart, k + 1); j < end; j++)
           tokWord[base + atI32(p.positions, j)] = id
       }
     }
-    for (const [line, tokens] of realTokens) tokWord.set(tokens, atI32(tokStart, line))
+    for (const line of touched) lineLength[line] = 0
     index.postStart = postStart
     index.postings = flat
     index.tokStart = tokStart
@@ -266,33 +267,47 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     await Promise.all([...chunks].map(loadLines))
   }
 
+  /** Matches and ranks `query`, the chunks it needs loaded and laid out. */
+  async function prepare(query: string, options: CorpusSearchOptions): Promise<PreparedSearch> {
+    const parsed = parseQuery(query)
+    const speakerFilter = (options.speakers ?? []).length > 0
+    // The strict plan's words first: most queries need no more.
+    const words = wordsOf(parsed, 'strict')
+    const [speakers] = await Promise.all([
+      speakerFilter ? loadSpeakers() : Promise.resolve(null),
+      loadPostingsOf(words),
+    ])
+    const allow = speakers ? searcher.allowed(options.speakers, (l) => atI32(speakers, l)) : null
+    layOut(words)
+    const prepared = searcher.prepare(query, allow, options)
+    if (prepared.tier === 'strict') return prepared
+    // The fallbacks (typos for any word, shorter halves, all words but one) look at more words.
+    const before = words.size
+    for (const id of wordsOf(parsed, 'relaxed')) words.add(id)
+    if (words.size === before) return prepared
+    await loadPostingsOf(words)
+    layOut(words)
+    return searcher.prepare(query, allow, options)
+  }
+
+  /** The last query ranked (the layout is still its own), for showing more of it. */
+  let last: { key: string; prepared: PreparedSearch } | null = null
+
   return {
     episodeCount: meta.episodes.length,
     lineCount: lineTotal,
     speakers: () => meta.speakers,
-    async search(query, options = {}, progress) {
-      const words = wordsOf(query)
-      const chunks = new Set(words.map((id) => chunkOf(meta.postingsFirst, id)))
-      const speakerFilter = (options.speakers ?? []).length > 0
-      const [speakers] = await Promise.all([
-        speakerFilter ? loadSpeakers() : Promise.resolve(null),
-        ...[...chunks].map(loadPostings),
-      ])
-      const allow = speakers ? searcher.allowed(options.speakers, (l) => atI32(speakers, l)) : null
-      layOut(words, new Set())
-      const prepared = searcher.prepare(query, allow, options)
-      const { picked } = prepared
-      const finish = (count: number): CorpusResult => {
-        const shown = picked.slice(0, count)
-        layOut(words, new Set(shown.map((p) => p.line)))
-        return prepared.finish(lines, count)
+    async search(query, options = {}) {
+      const key = JSON.stringify([query, options.speakers ?? [], options.limit, options.perEpisode])
+      let prepared = last?.key === key ? last.prepared : null
+      if (!prepared) {
+        last = null
+        prepared = await prepare(query, options)
+        last = { key, prepared }
       }
-      if (progress && picked.length > FIRST_HITS) {
-        await loadLinesOf(picked.slice(0, FIRST_HITS))
-        progress(finish(FIRST_HITS))
-      }
-      await loadLinesOf(picked)
-      return finish(picked.length)
+      const count = prepared.listed(options.shown)
+      await loadLinesOf(prepared.picked.slice(0, count))
+      return prepared.finish(lines, count)
     },
   }
 }

@@ -65,6 +65,8 @@ export interface CorpusResult {
   episodes: number
   /** True when `total` is more than the lines returned. */
   truncated: boolean
+  /** True when more of the lines picked (up to `limit`) can be listed: `shown` held them back. */
+  more: boolean
   /**
    * Empty when the lines have every typed word. When no line has them all, the lines with all
    * but one are listed, and this names the words they lack, in typed order ("results without …").
@@ -79,6 +81,12 @@ export interface CorpusSearchOptions {
   limit?: number
   /** Most lines returned per episode (default 10); `count` still counts them all. */
   perEpisode?: number
+  /**
+   * Lines written out, from the top of the list (default: all, up to `limit`), and the rest of
+   * the last episode they reach; `more` says whether there are others. The chunked search
+   * fetches the texts of these lines only.
+   */
+  shown?: number
   /** Snippet width in characters (default 160). */
   snippetWidth?: number
 }
@@ -120,7 +128,8 @@ export function loadCorpusIndex(data: CorpusIndexData): CorpusSearch {
     speakers: () => countCorpusSpeakers(data),
     search(query, options = {}) {
       const allow = searcher.allowed(options.speakers, lines.speaker)
-      return searcher.prepare(query, allow, options).finish(lines)
+      const prepared = searcher.prepare(query, allow, options)
+      return prepared.finish(lines, prepared.listed(options.shown))
     },
   }
 }

@@ -4,7 +4,7 @@
  * (`chunked-search.ts`).
  */
 import { at, atI32 } from './at.ts'
-import { runQuery, type Scored, type TextIndex } from './engine.ts'
+import { runQuery, type QueryRun, type Scored, type TextIndex } from './engine.ts'
 import { snippet, type Range } from './highlight.ts'
 import { foldName } from './normalize.ts'
 import { isEmptyQuery, parseQuery } from './query.ts'
@@ -42,9 +42,23 @@ export interface CorpusShape {
 
 /** A query ranked, before its hits are written out (which needs their lines' texts). */
 export interface PreparedSearch {
-  /** The lines to show, in order; their texts are needed by `finish`. */
+  /**
+   * The lines to show, in the order they are listed: episodes best first (a group's score is
+   * its best line's, plus a little for more matching lines), each episode's lines best first.
+   * Their texts are needed by `finish`.
+   */
   picked: readonly Scored[]
-  /** The result with the first `count` picked lines (all by default). */
+  /**
+   * The plan that found them (`QueryRun.tier`): only the strict plan's words need be in the
+   * index when it is `strict`; anything else (or nothing found) needs the fallbacks' words too.
+   */
+  tier: QueryRun['tier'] | null
+  /** How many picked lines to write out for `shown` (all when undefined): whole episodes, at least `shown` lines. */
+  listed(shown?: number): number
+  /**
+   * The result with the first `count` picked lines (all by default): the list as shown, cut
+   * after `count` lines, so a longer cut only adds to its end.
+   */
   finish(lines: CorpusLines, count?: number): CorpusResult
 }
 
@@ -123,6 +137,22 @@ export function corpusSearcher(shape: CorpusShape) {
     return out
   }
 
+  /** Lines picked best first → the order they are listed in: by episode, the best episodes first. */
+  function inListOrder(picked: readonly Scored[], counts: Int32Array): Scored[] {
+    const byEpisode = new Map<number, Scored[]>()
+    for (const p of picked) {
+      const e = atI32(lineEpisode, p.line)
+      const list = byEpisode.get(e)
+      if (list) list.push(p)
+      else byEpisode.set(e, [p])
+    }
+    const groupScore = (e: number, best: Scored): number => best.score + GROUP_COUNT_BONUS * Math.log2(atI32(counts, e))
+    return [...byEpisode]
+      .map(([e, list]) => ({ score: groupScore(e, at(list, 0)), list }))
+      .sort((a, b) => b.score - a.score)
+      .flatMap((g) => g.list)
+  }
+
   function countByEpisode(lines: ArrayLike<number>): Int32Array {
     const counts = new Int32Array(episodes.length)
     for (let i = 0; i < lines.length; i++) {
@@ -132,9 +162,23 @@ export function corpusSearcher(shape: CorpusShape) {
     return counts
   }
 
+  /** `listed` of `PreparedSearch`: the cut goes on to the end of the episode it falls in. */
+  function listedOf(picked: readonly Scored[]): (shown?: number) => number {
+    return (shown) => {
+      if (shown === undefined) return picked.length
+      let n = Math.min(picked.length, Math.max(1, Math.floor(shown)))
+      if (n === 0) return 0
+      const last = atI32(lineEpisode, at(picked, n - 1).line)
+      while (n < picked.length && atI32(lineEpisode, at(picked, n).line) === last) n++
+      return n
+    }
+  }
+
   const nothing: PreparedSearch = {
     picked: [],
-    finish: () => ({ groups: [], total: 0, episodes: 0, truncated: false, without: [] }),
+    listed: () => 0,
+    tier: null,
+    finish: () => ({ groups: [], total: 0, episodes: 0, truncated: false, more: false, without: [] }),
   }
 
   return {
@@ -159,6 +203,8 @@ export function corpusSearcher(shape: CorpusShape) {
         )
         return {
           picked,
+          listed: listedOf(picked),
+          tier: 'strict',
           finish: (lines, count = picked.length) => {
             const hits = picked.slice(0, count).map(({ line }) => ({ line, hit: hit(lines, line, 0, [], width) }))
             const counts = countByEpisode(all)
@@ -167,6 +213,7 @@ export function corpusSearcher(shape: CorpusShape) {
               total: all.length,
               episodes: counted(counts),
               truncated: all.length > hits.length,
+              more: hits.length < picked.length,
               without: [],
             }
           },
@@ -174,9 +221,12 @@ export function corpusSearcher(shape: CorpusShape) {
       }
       const run = runQuery(index, parsed, allow)
       if (!run) return nothing
-      const picked = pick(run.ranked, limit, perEpisode)
+      const counts = countByEpisode(run.lines)
+      const picked = inListOrder(pick(run.ranked, limit, perEpisode), counts)
       return {
         picked,
+        listed: listedOf(picked),
+        tier: run.tier,
         finish: (lines, count = picked.length) => {
           const missing = new Set<string>()
           const hits = picked.slice(0, count).map(({ line, score }) => {
@@ -186,15 +236,14 @@ export function corpusSearcher(shape: CorpusShape) {
             return { line, hit: without.length ? { ...h, without } : h }
           })
           const total = run.lines.length
-          const counts = countByEpisode(run.lines)
           const groups = group(hits, counts)
           for (const g of groups) g.score += GROUP_COUNT_BONUS * Math.log2(g.count)
-          groups.sort((a, b) => b.score - a.score)
           return {
             groups,
             total,
             episodes: counted(counts),
             truncated: total > hits.length,
+            more: hits.length < picked.length,
             without: parsed.words.filter((w) => missing.has(w)),
           }
         },

@@ -36,13 +36,15 @@ export interface QueryRun {
   highlight(line: number): Range[]
   /** True when no line has every word: the lines have all words but one (or but those that match nothing). */
   partial: boolean
+  /** The plan that found the lines: the strict one, or a fallback (the relaxed plan, or all words but one). */
+  tier: 'strict' | 'relaxed' | 'partial'
   /** The typed words a matching line does not have (empty unless `partial`). */
   missing(line: number): readonly string[]
 }
 
 const NONE: readonly string[] = []
 
-function fullRun(index: TextIndex, plan: Plan, allow: Uint8Array | null): QueryRun | null {
+function fullRun(index: TextIndex, plan: Plan, allow: Uint8Array | null, tier: 'strict' | 'relaxed'): QueryRun | null {
   const matches = matchLines(index, plan, allow)
   if (matches.lines.length === 0) return null
   return {
@@ -50,6 +52,7 @@ function fullRun(index: TextIndex, plan: Plan, allow: Uint8Array | null): QueryR
     ranked: rankMatches(index, plan, matches),
     highlight: (line) => highlightLine(index, plan, line),
     partial: false,
+    tier,
     missing: () => NONE,
   }
 }
@@ -63,10 +66,10 @@ function fullRun(index: TextIndex, plan: Plan, allow: Uint8Array | null): QueryR
  */
 export function runQuery(index: TextIndex, query: ParsedQuery, allow: Uint8Array | null): QueryRun | null {
   const strict = planQuery(index, query, 'strict')
-  const full = strict && fullRun(index, strict, allow)
+  const full = strict && fullRun(index, strict, allow, 'strict')
   if (full) return full
   const relaxed = planQuery(index, query, 'relaxed')
-  const fallback = relaxed && fullRun(index, relaxed, allow)
+  const fallback = relaxed && fullRun(index, relaxed, allow, 'relaxed')
   if (fallback) return fallback
   return partialRun(index, query, allow)
 }
@@ -124,6 +127,7 @@ function partialRun(index: TextIndex, query: ParsedQuery, allow: Uint8Array | nu
       return r ? highlightLine(index, r.plan, line) : []
     },
     partial: true,
+    tier: 'partial',
     missing: (line) => runOf(line)?.missing ?? NONE,
   }
 }

@@ -15,6 +15,9 @@ const wordBits: number[] = []
 const wordAlone: boolean[] = []
 const wordUntil: number[] = []
 
+/** No word of the vocabulary: in no match set. */
+const NO_WORD = -1
+
 function pushWordRange(_text: string, start: number, end: number): void {
   wordStarts.push(start)
   wordEnds.push(end)
@@ -40,6 +43,10 @@ export function highlightLine(index: TextIndex, plan: Plan, line: number): Range
   scanWords(text, pushWordRange)
   const count = wordStarts.length
   const base = atI32(index.tokStart, line)
+  // The index may hold fewer words for the line than its text (the chunked search lays out
+  // only the words a query looks at, up to the last of them): the rest match nothing.
+  const stored = atI32(index.tokStart, line + 1) - base
+  const wordAt = (k: number): number => (k < stored ? atI32(index.tokWord, base + k) : NO_WORD)
   const ranges: Range[] = []
   // Per word: which typed words it matches (bits; -1 for a joined word), whether any of
   // them shows alone, and where its highlight ends.
@@ -47,7 +54,7 @@ export function highlightLine(index: TextIndex, plan: Plan, line: number): Range
   wordAlone.length = 0
   wordUntil.length = 0
   for (let k = 0; k < count; k++) {
-    const id = atI32(index.tokWord, base + k)
+    const id = wordAt(k)
     let bits = 0
     let alone = false
     let until = -1
@@ -86,8 +93,7 @@ export function highlightLine(index: TextIndex, plan: Plan, line: number): Range
   for (const splits of plan.splits) {
     for (const { left, right } of splits) {
       for (let s = 0; s + 1 < count; s++) {
-        if (left.has(atI32(index.tokWord, base + s)) && right.has(atI32(index.tokWord, base + s + 1)))
-          ranges.push([at(wordStarts, s), at(wordEnds, s + 1)])
+        if (left.has(wordAt(s)) && right.has(wordAt(s + 1))) ranges.push([at(wordStarts, s), at(wordEnds, s + 1)])
       }
     }
   }
@@ -97,7 +103,7 @@ export function highlightLine(index: TextIndex, plan: Plan, line: number): Range
       let last: WordMatch | undefined
       let j = 0
       for (; j < width; j++) {
-        last = at(slots, j).get(atI32(index.tokWord, base + s + j))
+        last = at(slots, j).get(wordAt(s + j))
         if (!last) break
       }
       if (j === width && last) ranges.push([at(wordStarts, s), highlightEnd(text, s + width - 1, last)])

@@ -1,0 +1,113 @@
+/**
+ * Listing results a page at a time (`shown`): the list cut after whole episodes, a longer
+ * cut only adding to its end, and `more` saying whether anything is left. The same over the
+ * whole data in memory and over the chunks, which fetch the lines shown and no others.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { TimedLine } from '../episode/types.ts'
+import { buildSearchChunks, type SearchMeta } from './chunks.ts'
+import { openChunkedSearch } from './chunked-search.ts'
+import {
+  buildCorpusIndex,
+  loadCorpusIndex,
+  type CorpusEpisodeInput,
+  type CorpusIndexData,
+  type CorpusResult,
+} from './corpus-search.ts'
+
+const WORDS = ['data', 'kubernetes', 'terraform', 'airflow', 'model', 'the', 'pipeline', 'team']
+
+function episode(slug: string, texts: string[]): CorpusEpisodeInput {
+  const lines: TimedLine[] = texts.map((text, index) => ({
+    index,
+    text,
+    speaker: index % 2 ? 'Anna' : 'Alexey',
+    start: index * 10,
+    estimated: false,
+    chapter: -1,
+  }))
+  return { slug, title: `Title of ${slug}`, lines }
+}
+
+const line = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }).map((w) => w.join(' '))
+const episodes = fc
+  .array(fc.array(line, { minLength: 1, maxLength: 14 }), { minLength: 1, maxLength: 12 })
+  .map((eps) => eps.map((texts, e) => episode(`ep-${e}`, texts)))
+
+/** The hits as listed: episode by episode, top to bottom. */
+function listed(result: CorpusResult): string[] {
+  return result.groups.flatMap((g) => g.hits.map((h) => `${g.slug}#${h.line}`))
+}
+
+function chunkedOf(data: CorpusIndexData, fetched: string[]) {
+  const built = buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 })
+  const files = new Map<string, unknown>()
+  const name = (kind: string, k: number, content: unknown): string => {
+    files.set(`${kind}-${k}`, JSON.parse(JSON.stringify(content)))
+    return `${kind}-${k}`
+  }
+  const meta: SearchMeta = {
+    ...built.meta,
+    files: {
+      postings: built.postings.map((c, k) => name('p', k, c)),
+      lines: built.lines.map((c, k) => name('l', k, c)),
+      speakers: name('s', 0, built.speakers),
+    },
+  }
+  return openChunkedSearch(meta, (file) => {
+    fetched.push(file)
+    return Promise.resolve(files.get(file))
+  })
+}
+
+describe('results a page at a time', () => {
+  it('cuts the list after whole episodes; a longer cut only adds to its end', () => {
+    fc.assert(
+      fc.property(episodes, fc.constantFrom(...WORDS), fc.integer({ min: 1, max: 30 }), (eps, q, shown) => {
+        const corpus = loadCorpusIndex(buildCorpusIndex(eps))
+        const all = corpus.search(q, { perEpisode: 4 })
+        const page = corpus.search(q, { perEpisode: 4, shown })
+        const full = listed(all)
+        const cut = listed(page)
+        expect(cut).toEqual(full.slice(0, cut.length))
+        expect(cut.length).toBeGreaterThanOrEqual(Math.min(shown, full.length))
+        expect(page.more).toBe(cut.length < full.length)
+        expect(all.more).toBe(false)
+        // Whole episodes: the last one listed has all its hits.
+        const lastGroup = page.groups.at(-1)
+        const sameInFull = all.groups.find((g) => g.slug === lastGroup?.slug)
+        expect(lastGroup?.hits.length).toBe(sameInFull?.hits.length)
+        // The same counts and groups' order, whatever the cut.
+        expect(page.total).toBe(all.total)
+        expect(page.groups.map((g) => g.slug)).toEqual(all.groups.slice(0, page.groups.length).map((g) => g.slug))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('over the chunks: the same pages, fetching only the lines listed', async () => {
+    const eps = Array.from({ length: 10 }, (_, e) =>
+      episode(
+        `ep-${e}`,
+        Array.from({ length: 9 }, (_, i) => `${WORDS[(e + i) % WORDS.length] ?? ''} data ${i % 3 ? 'team' : 'model'}`),
+      ),
+    )
+    const data = buildCorpusIndex(eps)
+    const whole = loadCorpusIndex(data)
+    const fetched: string[] = []
+    const chunked = chunkedOf(data, fetched)
+    const first = await chunked.search('data', { shown: 5 })
+    expect(first).toEqual(whole.search('data', { shown: 5 }))
+    expect(first.more).toBe(true)
+    const linesFetched = fetched.filter((f) => f.startsWith('l-')).length
+    expect(linesFetched).toBeLessThan(data.text.length / 3 / 2)
+    // Showing more: the same ranking, more lines fetched, nothing fetched twice.
+    fetched.length = 0
+    const second = await chunked.search('data', { shown: 40 })
+    expect(second).toEqual(whole.search('data', { shown: 40 }))
+    expect(fetched.every((f) => f.startsWith('l-'))).toBe(true)
+    expect(new Set(fetched).size).toBe(fetched.length)
+    expect(listed(second).slice(0, listed(first).length)).toEqual(listed(first))
+  })
+})
