@@ -18,21 +18,30 @@
 import { at, atI32 } from './at.ts'
 import {
   checkChunkVersion,
-  chunkOf,
-  decodePostings,
   decodeWords,
   type DecodedPostings,
   type LinesChunk,
-  type PostingsChunk,
   type SearchMeta,
   type SpeakersChunk,
 } from './chunks.ts'
 import type { CorpusResult, CorpusSearchOptions, CorpusSpeaker } from './corpus-search.ts'
 import { corpusSearcher, type CorpusLines, type PreparedSearch } from './corpus-searcher.ts'
+import { PostingsStore } from './postings-store.ts'
 import { letterMask } from './distance.ts'
 import { expandQuery, type MatchSet, type Plan, type Tier } from './plan.ts'
 import { parseQuery, type ParsedQuery } from './query.ts'
-import type { TextIndex } from './text-index.ts'
+
+/** Where `value` is in the ascending `sorted`, or -1. */
+function indexOf(sorted: Int32Array, value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (atI32(sorted, mid) < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo < sorted.length && sorted[lo] === value ? lo : -1
+}
 
 /** Fetches a chunk by its file name (as listed in the meta's `files`) and parses its JSON. */
 export type LoadChunk = (file: string) => Promise<unknown>
@@ -51,13 +60,12 @@ export interface ChunkedSearch {
 interface MutableIndex {
   texts: string[]
   keys: string[]
-  ids: Map<string, number>
+  ids: { get(key: string): number | undefined }
   sorted: Int32Array
   masks: Int32Array
   postStart: Int32Array
   postings: Int32Array
-  tokStart: Int32Array
-  tokWord: Int32Array
+  lineWords(line: number): Int32Array
   df: Int32Array
   lineTotal: number
 }
@@ -70,8 +78,19 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
   // One more word that is no word: the filler of word sequences between the words a query looks at.
   const filler = vocab
   const keys = [...words, '']
-  const ids = new Map<string, number>()
-  words.forEach((w, i) => ids.set(w, i))
+  // A word's id is its place in the sorted dictionary: found by a binary search, no map to build.
+  const ids = {
+    get(key: string): number | undefined {
+      let lo = 0
+      let hi = vocab
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (at(words, mid) < key) lo = mid + 1
+        else hi = mid
+      }
+      return lo < vocab && words[lo] === key ? lo : undefined
+    },
+  }
   const sorted = new Int32Array(vocab)
   for (let i = 0; i < vocab; i++) sorted[i] = i
   const masks = new Int32Array(vocab + 1)
@@ -94,20 +113,18 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     masks,
     postStart: new Int32Array(vocab + 2),
     postings: new Int32Array(0),
-    tokStart: new Int32Array(lineTotal + 1),
-    tokWord: new Int32Array(0),
+    lineWords: (line) => lineWords(line),
     df,
     lineTotal,
   }
   const searcher = corpusSearcher({
-    index: index as TextIndex,
+    index,
     lineCount: lineTotal,
     episodes: meta.episodes,
     speakerNames: meta.speakerNames,
   })
 
-  const postings = new Map<number, DecodedPostings>()
-  const postingsChunks = new Map<number, Promise<void>>()
+  const store = new PostingsStore(meta.postingsFirst, meta.files.postings, load, df)
   const linesChunks = new Map<number, Promise<void>>()
   let speakersChunk: Promise<void> | null = null
 
@@ -122,18 +139,6 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
       cache.set(k, p)
     }
     return p
-  }
-
-  function loadPostings(chunk: number): Promise<void> {
-    return once(postingsChunks, chunk, async () => {
-      const data = (await load(at(meta.files.postings, chunk))) as PostingsChunk
-      checkChunkVersion(data, 'postings')
-      data.words.forEach((encoded, j) => {
-        const decoded = decodePostings(encoded)
-        postings.set(data.first + j, decoded)
-        df[data.first + j] = decoded.lines.length
-      })
-    })
   }
 
   function loadLines(chunk: number): Promise<void> {
@@ -172,7 +177,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     const add = (set: MatchSet | null | undefined): void => {
       if (set) for (const id of set.keys()) found.add(id)
     }
-    const plan: Plan | null = expandQuery(index as TextIndex, parsed, tier)
+    const plan: Plan | null = expandQuery(index, parsed, tier)
     if (!plan) return found
     plan.terms.forEach(add)
     plan.joins.forEach(add)
@@ -185,73 +190,55 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     return found
   }
 
-  /** Loads the postings chunks of `words` (those not loaded yet). */
-  function loadPostingsOf(words: Iterable<number>): Promise<unknown> {
-    const chunks = new Set<number>()
-    for (const id of words) if (!postings.has(id)) chunks.add(chunkOf(meta.postingsFirst, id))
-    return Promise.all([...chunks].map(loadPostings))
-  }
+  /** The words laid out for the query that runs (ids ascending), each with its postings. */
+  let laid: { id: number; postings: DecodedPostings }[] = []
 
-  // Buffers of the layout, reused from query to query (grown when a query needs more).
-  const tokStart = new Int32Array(lineTotal + 1)
-  const lineLength = new Int32Array(lineTotal)
-  let tokWordBuffer = new Int32Array(1024)
-
-  /**
-   * The index as the query's words see it: their postings, and each line's word sequence up
-   * to the last of them, with their ids at their positions and the filler elsewhere.
-   */
+  /** The index as the query's words see it: their postings (each line's words are read from them on demand). */
   function layOut(words: ReadonlySet<number>): void {
-    const sortedWords = [...words].filter((id) => postings.has(id)).sort((a, b) => a - b)
-    const touched: number[] = []
-    let total = 0
-    for (const id of sortedWords) {
-      const p = postings.get(id)
-      if (!p) continue
-      total += p.lines.length
-      for (let k = 0; k < p.lines.length; k++) {
-        const line = atI32(p.lines, k)
-        const last = atI32(p.positions, atI32(p.posStart, k + 1) - 1)
-        const had = atI32(lineLength, line)
-        if (had === 0) touched.push(line)
-        if (last + 1 > had) lineLength[line] = last + 1
-      }
+    laid = []
+    for (const id of [...words].sort((a, b) => a - b)) {
+      const p = store.get(id)
+      if (p) laid.push({ id, postings: p })
     }
-    // Postings, word by word in id order (each list ascending).
+    let total = 0
+    for (const { postings: p } of laid) total += p.lines.length
     const postStart = new Int32Array(vocab + 2)
     const flat = new Int32Array(total)
     let next = 0
     let w = 0
     for (let id = 0; id <= vocab; id++) {
       postStart[id] = next
-      if (w < sortedWords.length && sortedWords[w] === id) {
+      const word = laid[w]
+      if (word && word.id === id) {
         w++
-        const p = postings.get(id)
-        if (p) {
-          flat.set(p.lines, next)
-          next += p.lines.length
-        }
+        flat.set(word.postings.lines, next)
+        next += word.postings.lines.length
       }
     }
     postStart[vocab + 1] = next
-    for (let l = 0; l < lineTotal; l++) tokStart[l + 1] = atI32(tokStart, l) + atI32(lineLength, l)
-    const tokens = atI32(tokStart, lineTotal)
-    if (tokWordBuffer.length < tokens) tokWordBuffer = new Int32Array(Math.max(tokens, tokWordBuffer.length * 2))
-    const tokWord = tokWordBuffer.subarray(0, tokens).fill(filler)
-    for (const id of sortedWords) {
-      const p = postings.get(id)
-      if (!p) continue
-      for (let k = 0; k < p.lines.length; k++) {
-        const base = atI32(tokStart, atI32(p.lines, k))
-        for (let j = atI32(p.posStart, k), end = atI32(p.posStart, k + 1); j < end; j++)
-          tokWord[base + atI32(p.positions, j)] = id
-      }
-    }
-    for (const line of touched) lineLength[line] = 0
     index.postStart = postStart
     index.postings = flat
-    index.tokStart = tokStart
-    index.tokWord = tokWord
+  }
+
+  /**
+   * Line `line` as the query's words see it: each of them in its places, the filler between
+   * them, up to the last of them (matching, phrases, closeness and highlighting look at
+   * nothing else). Made from the postings, so no line's text is needed.
+   */
+  function lineWords(line: number): Int32Array {
+    let length = 0
+    const found: { id: number; from: number; to: number; positions: Int32Array }[] = []
+    for (const { id, postings: p } of laid) {
+      const k = indexOf(p.lines, line)
+      if (k < 0) continue
+      const from = atI32(p.posStart, k)
+      const to = atI32(p.posStart, k + 1)
+      found.push({ id, from, to, positions: p.positions })
+      length = Math.max(length, atI32(p.positions, to - 1) + 1)
+    }
+    const out = new Int32Array(length).fill(filler)
+    for (const { id, from, to, positions } of found) for (let j = from; j < to; j++) out[atI32(positions, j)] = id
+    return out
   }
 
   const lines: CorpusLines = {
@@ -273,10 +260,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     const speakerFilter = (options.speakers ?? []).length > 0
     // The strict plan's words first: most queries need no more.
     const words = wordsOf(parsed, 'strict')
-    const [speakers] = await Promise.all([
-      speakerFilter ? loadSpeakers() : Promise.resolve(null),
-      loadPostingsOf(words),
-    ])
+    const [speakers] = await Promise.all([speakerFilter ? loadSpeakers() : Promise.resolve(null), store.ensure(words)])
     const allow = speakers ? searcher.allowed(options.speakers, (l) => atI32(speakers, l)) : null
     layOut(words)
     const prepared = searcher.prepare(query, allow, options)
@@ -285,7 +269,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     const before = words.size
     for (const id of wordsOf(parsed, 'relaxed')) words.add(id)
     if (words.size === before) return prepared
-    await loadPostingsOf(words)
+    await store.ensure(words)
     layOut(words)
     return searcher.prepare(query, allow, options)
   }

@@ -42,11 +42,10 @@ export function highlightLine(index: TextIndex, plan: Plan, line: number): Range
   wordEnds.length = 0
   scanWords(text, pushWordRange)
   const count = wordStarts.length
-  const base = atI32(index.tokStart, line)
   // The index may hold fewer words for the line than its text (the chunked search lays out
   // only the words a query looks at, up to the last of them): the rest match nothing.
-  const stored = atI32(index.tokStart, line + 1) - base
-  const wordAt = (k: number): number => (k < stored ? atI32(index.tokWord, base + k) : NO_WORD)
+  const words = index.lineWords(line)
+  const wordAt = (k: number): number => (k < words.length ? atI32(words, k) : NO_WORD)
   const ranges: Range[] = []
   // Per word: which typed words it matches (bits; -1 for a joined word), whether any of
   // them shows alone, and where its highlight ends.

@@ -25,14 +25,20 @@ export function matchLines(index: TextIndex, plan: Plan, allow: Uint8Array | nul
   // cover(i): best score of typed words i.. on each line, -1 when they do not all match.
   // Each word alone (weighed), or two neighbours as one joined word:
   // cover(i) = max(w_i q_i + cover(i+1), (w_i + w_i+1) j_i + cover(i+2)).
+  // Three columns in turn (cover(i), cover(i+1), cover(i+2)); the qualities of each word are
+  // made after them and handed back once used, so the buffers do not grow with the words typed.
   let after = scratch.perLine().fill(-1) // cover(n + 1)
   let next = scratch.perLine() // cover(n) = 0
+  let spare = scratch.perLine()
+  const temporary = scratch.mark()
   for (let i = plan.terms.length - 1; i >= 0; i--) {
-    const cover = scratch.perLine()
+    const cover = spare
     const weight = at(plan.weights, i)
     coverWord(cover, termQualities(index, plan, i), weight, next)
     const join = plan.joins[i] // none after the last word
     if (join) coverJoin(cover, lineQualities(index, join), weight + at(plan.weights, i + 1), after)
+    scratch.release(temporary)
+    spare = after
     after = next
     next = cover
   }
@@ -90,13 +96,13 @@ function phraseQualities(index: TextIndex, slots: MatchSet[]): Float32Array {
   })
   const dense = slots.map((s) => denseQualities(index, s))
   const width = slots.length
-  const { tokStart, tokWord } = index
   for (let line = 0; line < lineCount; line++) {
     if (seen[line] !== width) continue
     let best = 0
-    for (let t = atI32(tokStart, line), end = atI32(tokStart, line + 1) - width; t <= end; t++) {
+    const words = index.lineWords(line)
+    for (let t = 0, end = words.length - width; t <= end; t++) {
       let q = 1
-      for (let j = 0; j < width && q > 0; j++) q = Math.min(q, atF32(at(dense, j), atI32(tokWord, t + j)))
+      for (let j = 0; j < width && q > 0; j++) q = Math.min(q, atF32(at(dense, j), atI32(words, t + j)))
       if (q > best) best = q
     }
     out[line] = best * width

@@ -74,16 +74,14 @@ function bonusScorer(index: TextIndex, plan: Plan): (line: number) => number {
   if (n === 0) return () => 0
   const bits = termBits(index, plan)
   const positions: number[][] = plan.terms.map(() => [])
-  const { tokStart, tokWord } = index
   return (line) => {
     for (const p of positions) p.length = 0
     let occurrences = 0
-    const a = atI32(tokStart, line)
-    for (let t = a, end = atI32(tokStart, line + 1); t < end; t++) {
-      const m = atI32(bits, atI32(tokWord, t))
+    const words = index.lineWords(line)
+    for (let word = 0; word < words.length; word++) {
+      const m = atI32(bits, atI32(words, word))
       if (m === 0) continue
       occurrences++
-      const word = t - a
       for (let i = 0; i < n; i++) {
         if (m & (1 << i)) at(positions, i).push(word)
         // Join i (of words i and i + 1) exists only for i < n - 1.

@@ -31,6 +31,17 @@ export class Scratch {
     this.usedWordFloats = 0
   }
 
+  /** A point to hand buffers back to: those handed out after it may be handed out again (`release`). */
+  mark(): { lines: number; words: number } {
+    return { lines: this.usedLineFloats, words: this.usedWordFloats }
+  }
+
+  /** Hands back every buffer handed out since `mark`. */
+  release(mark: { lines: number; words: number }): void {
+    this.usedLineFloats = mark.lines
+    this.usedWordFloats = mark.words
+  }
+
   /** A zeroed array with one entry per line. */
   perLine(): Float32Array {
     return take(this.lineFloats, this.usedLineFloats++, this.lineCount)

@@ -12,23 +12,34 @@ export interface TextIndex {
   readonly texts: readonly string[]
   /** Word id → folded key. */
   readonly keys: readonly string[]
-  readonly ids: ReadonlyMap<string, number>
+  /** Folded key → word id (a map, or a search of the sorted dictionary). */
+  readonly ids: { get(key: string): number | undefined }
   /** Word ids ordered by key, for prefix ranges. */
   readonly sorted: Int32Array
   readonly masks: Int32Array
   /** Postings of word `w`: `postings[postStart[w] .. postStart[w + 1]]`, ascending line numbers. */
   readonly postStart: Int32Array
   readonly postings: Int32Array
-  /** Words of line `l`: `tokWord[tokStart[l] .. tokStart[l + 1]]`, in reading order. */
-  readonly tokStart: Int32Array
-  readonly tokWord: Int32Array
+  /**
+   * The word ids of line `l`, in reading order: every word, or (the chunked search) the words a
+   * query looks at in their places, the filler (a word in no match set) between them, up to the
+   * last of them. Reading past the end means no word.
+   */
+  lineWords(line: number): Int32Array
   /** Word id → how many lines hold it, over the whole data (for word weights). */
   readonly df: Int32Array
   /** Lines of the whole data the frequencies count (for word weights). */
   readonly lineTotal: number
 }
 
-export function buildTextIndex(texts: readonly string[]): TextIndex {
+/** The index of the whole data: every line's words in one array. */
+export interface BuiltTextIndex extends TextIndex {
+  /** Words of line `l`: `tokWord[tokStart[l] .. tokStart[l + 1]]`, in reading order. */
+  readonly tokStart: Int32Array
+  readonly tokWord: Int32Array
+}
+
+export function buildTextIndex(texts: readonly string[]): BuiltTextIndex {
   const vocabulary = new VocabularyBuilder()
   const lineCount = texts.length
   const tokStart = new Int32Array(lineCount + 1)
@@ -75,7 +86,21 @@ export function buildTextIndex(texts: readonly string[]): TextIndex {
   const df = new Int32Array(vocab)
   for (let w = 0; w < vocab; w++) df[w] = atI32(postStart, w + 1) - atI32(postStart, w)
 
-  return { texts, keys, ids, sorted, masks, postStart, postings, tokStart, tokWord, df, lineTotal: lineCount }
+  const lineWords = (line: number): Int32Array => tokWord.subarray(atI32(tokStart, line), atI32(tokStart, line + 1))
+  return {
+    texts,
+    keys,
+    ids,
+    sorted,
+    masks,
+    postStart,
+    postings,
+    tokStart,
+    tokWord,
+    lineWords,
+    df,
+    lineTotal: lineCount,
+  }
 }
 
 /** Calls `fn` once for each distinct word of each line, lines in order. */
