@@ -8,8 +8,8 @@
  * - a later query on the same page: its bytes;
  * - last keystroke → first results on screen (ms), median and p95;
  * - engine time per query (Node, every chunk in memory, after one warm-up run): p95;
- * - the engine's memory once the query set has run (Node heap: the dictionary and the chunks it
- *   loaded, decoded), standing in for the worker's.
+ * - the worker's memory in Chromium once the query set has run on one page (`worker-memory.ts`:
+ *   its JavaScript heap and its array buffers, after a garbage collection).
  *
  *   npx tsx bench/search-scale.ts [corpusDir]
  */
@@ -19,6 +19,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildSite } from '../scripts/build-site.ts'
 import { openChunkedSearch } from '../src/lib/search/chunked-search.ts'
+import { PAGE_LINES } from '../src/lib/search/corpus-search.ts'
 import type { SearchMeta } from '../src/lib/search/chunks.ts'
 import { SEARCH_DATA_DIR } from '../src/lib/site/files.ts'
 import { launchBrowser } from '../tests/e2e/browser.ts'
@@ -27,6 +28,7 @@ import { serveStatic } from '../tests/e2e/static-server.ts'
 import { CORPUS_DIR } from '../tests/unit/corpus-dir.ts'
 import { QUALITY_QUERIES } from '../tests/unit/search-queries.ts'
 import { generateCorpus } from './corpus-10x.ts'
+import { measureWorkerMemory, type WorkerMemory } from './worker-memory.ts'
 
 export const SCALE_TARGETS = {
   firstBytes1x: 400 * 1024,
@@ -75,14 +77,14 @@ async function engineFigures(dist: string, queries: readonly string[]): Promise<
   const search = openChunkedSearch(JSON.parse(files.get(metaName) ?? '') as SearchMeta, (name) =>
     Promise.resolve(JSON.parse(files.get(name) ?? 'null') as unknown),
   )
-  for (const q of queries) await search.search(q)
+  for (const q of queries) await search.search(q, { shown: PAGE_LINES })
   gc?.()
   const heap = process.memoryUsage().heapUsed - before
   const times: number[] = []
   for (let run = 0; run < 5; run++) {
     for (const q of queries) {
       const t = performance.now()
-      await search.search(q)
+      await search.search(q, { shown: PAGE_LINES })
       times.push(performance.now() - t)
     }
   }
@@ -94,6 +96,7 @@ interface Scale {
   dist: string
   costs: QueryCost[]
   engine: { p95: number; heap: number }
+  memory?: WorkerMemory
 }
 
 export async function runScaleBench(corpusDir: string): Promise<string[]> {
@@ -144,6 +147,7 @@ export async function runScaleBench(corpusDir: string): Promise<string[]> {
             const later = SCALE_QUERIES[(i + 1) % SCALE_QUERIES.length]
             scale.costs.push(await measureQuery(browser, `${server.url}/`, q, later))
           }
+          scale.memory = await measureWorkerMemory(browser, `${server.url}/`, SCALE_QUERIES)
         } finally {
           await server.close()
         }
@@ -153,16 +157,59 @@ export async function runScaleBench(corpusDir: string): Promise<string[]> {
     }
     out.push('')
     out.push(
-      'scale  first results (gzip) median / max   in all median   later query median   keystroke→results median / p95   engine p95   engine heap',
+      'scale  first results (gzip) median / max   in all median   later query median   keystroke→results median / p95   engine p95   worker heap + buffers',
     )
+    const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
     for (const s of scales) {
       const first = s.costs.map((c) => c.firstBytes)
       const all = s.costs.map((c) => c.allBytes)
       const later = s.costs.map((c) => c.later?.bytes ?? 0)
       const ms = s.costs.map((c) => c.ms)
+      const memory = s.memory ? `${mb(s.memory.heap)} + ${mb(s.memory.buffers)}` : '?'
       out.push(
-        `${s.label.padEnd(5)}  ${kb(quantile(first, 0.5))} / ${kb(Math.max(...first))}   ${kb(quantile(all, 0.5))}   ${kb(quantile(later, 0.5))}   ${quantile(ms, 0.5)} / ${quantile(ms, 0.95)} ms   ${s.engine.p95.toFixed(1)} ms   ${(s.engine.heap / 1024 / 1024).toFixed(1)} MB`,
+        `${s.label.padEnd(5)}  ${kb(quantile(first, 0.5))} / ${kb(Math.max(...first))}   ${kb(quantile(all, 0.5))}   ${kb(quantile(later, 0.5))}   ${quantile(ms, 0.5)} / ${quantile(ms, 0.95)} ms   ${s.engine.p95.toFixed(1)} ms   ${memory}`,
       )
+    }
+    const [one, ten] = scales
+    if (one && ten) {
+      const median = (sc: Scale, f: (c: QueryCost) => number): number => quantile(sc.costs.map(f), 0.5)
+      const check = (what: string, value: number, limit: number, unit: (n: number) => string): void =>
+        void out.push(`  target: ${what} ${unit(value)} < ${unit(limit)}: ${value < limit ? 'PASS' : 'FAIL'}`)
+      check(
+        '1× first query median',
+        median(one, (c) => c.firstBytes),
+        SCALE_TARGETS.firstBytes1x,
+        kb,
+      )
+      check(
+        '10× first query median',
+        median(ten, (c) => c.firstBytes),
+        SCALE_TARGETS.firstBytes10x,
+        kb,
+      )
+      for (const sc of scales)
+        check(
+          `${sc.label} later query median`,
+          median(sc, (c) => c.later?.bytes ?? 0),
+          SCALE_TARGETS.laterBytes,
+          kb,
+        )
+      const msOf = (n: number): string => `${n.toFixed(0)} ms`
+      check(
+        '1× keystroke→results median',
+        median(one, (c) => c.ms),
+        SCALE_TARGETS.firstResultsMs1x,
+        msOf,
+      )
+      check(
+        '10× keystroke→results median',
+        median(ten, (c) => c.ms),
+        SCALE_TARGETS.firstResultsMs10x,
+        msOf,
+      )
+      check('1× engine p95', one.engine.p95, SCALE_TARGETS.engineP95Ms1x, msOf)
+      check('10× engine p95', ten.engine.p95, SCALE_TARGETS.engineP95Ms10x, msOf)
+      if (ten.memory) check('10× worker memory', ten.memory.heap + ten.memory.buffers, SCALE_TARGETS.memory10x, mb)
     }
     out.push('per query (1×, then 10×): first-results kB, all kB, ms')
     for (let i = 0; i < SCALE_QUERIES.length; i++) {

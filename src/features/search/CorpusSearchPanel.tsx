@@ -21,6 +21,7 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
   let status = ''
   if (search.failed) status = `Search is unavailable for now. ${describeFailure(search.failed, 'the search data')}`
   else if (active && (search.status === 'loading' || !result)) status = 'Loading every transcript…'
+  else if (active && search.searching && !search.loadingMore) status = 'Searching…'
   else if (active && result) {
     status =
       result.total === 0
@@ -68,7 +69,12 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
         </p>
       ) : null}
       {active && result && result.groups.length ? (
-        <div className="corpus-results" aria-label="Results by episode" role="region">
+        <div
+          className="corpus-results"
+          aria-label="Results by episode"
+          role="region"
+          aria-busy={search.searching && !search.loadingMore}
+        >
           {result.groups.map((g) => (
             <section key={g.slug} className="corpus-group" aria-labelledby={`group-${g.slug}`}>
               <h3 id={`group-${g.slug}`}>

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { diagnoseCodeFailure, reloadIfNewVersion } from '../../components/new-version.ts'
 import { retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'
-import type { CorpusResult, CorpusSpeaker } from '../../lib/search/corpus-search.ts'
+import { PAGE_LINES, type CorpusResult, type CorpusSpeaker } from '../../lib/search/corpus-search.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
 // The worker's built URL, so that a failure to load it can be told apart (missing, server, network).
 import workerUrl from './corpus.worker.ts?worker&url'
@@ -72,12 +72,16 @@ export interface CorpusSearchState {
   showMore(): void
   /** True while more results, asked for, are on their way. */
   loadingMore: boolean
+  /** True while the query typed has no answer yet (the results shown, if any, are an older query's). */
+  searching: boolean
 }
 
-/** Lines listed at first, and added by each "Show more" (whole episodes: a few more at times). */
-export const PAGE_LINES = 20
-
 let nextId = 0
+
+/** What a request asks, as a key. */
+function askKey(query: string, speakersKey: string, shown: number, attempt: number): string {
+  return JSON.stringify([query, speakersKey, shown, attempt])
+}
 
 export function useCorpusSearch(query: string, speakers: readonly string[]): CorpusSearchState {
   const active = query.trim() !== '' || speakers.length > 0
@@ -89,6 +93,9 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
   const [attempt, setAttempt] = useState(0)
   const [speakerList, setSpeakerList] = useState<CorpusSpeaker[]>(() => lastReady?.speakers ?? [])
   const latest = useRef(-1)
+  // What each request asked, and what the result shown answers: while that is not what is asked now, a search runs.
+  const askedOf = useRef(new Map<number, string>())
+  const [answered, setAnswered] = useState('')
 
   useEffect(() => {
     const onMessage = (m: PageMessage) => {
@@ -102,6 +109,8 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
         if (m.id !== latest.current) return // a newer query is on its way
         setResult(m.result)
         setMs(m.ms)
+        setAnswered(askedOf.current.get(m.id) ?? '')
+        askedOf.current.clear()
       }
     }
     listeners.add(onMessage)
@@ -132,6 +141,7 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
       shown,
     }
     latest.current = request.id
+    askedOf.current.set(request.id, askKey(query, speakersKey, shown, attempt))
     getWorker().postMessage(request)
   }, [active, query, speakersKey, attempt, shown])
 
@@ -160,6 +170,7 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     failed,
     retry,
     showMore: () => setShown(Math.max(shown, listed) + PAGE_LINES),
+    searching: active && !failed && answered !== askKey(query, speakersKey, shown, attempt),
     loadingMore: active && result !== null && result.more && listed < shown && !failed,
     warm: () => {
       if (lastReady || worker) return
