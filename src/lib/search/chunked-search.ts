@@ -16,32 +16,14 @@
  * phrases, closeness and highlighting look at nothing else).
  */
 import { at, atI32 } from './at.ts'
-import {
-  checkChunkVersion,
-  decodeWords,
-  type DecodedPostings,
-  type LinesChunk,
-  type SearchMeta,
-  type SpeakersChunk,
-} from './chunks.ts'
+import { checkChunkVersion, decodeWords, type LinesChunk, type SearchMeta, type SpeakersChunk } from './chunks.ts'
 import type { CorpusResult, CorpusSearchOptions, CorpusSpeaker } from './corpus-search.ts'
 import { corpusSearcher, type CorpusLines, type PreparedSearch } from './corpus-searcher.ts'
 import { PostingsStore } from './postings-store.ts'
+import { QueryLayout } from './query-layout.ts'
 import { letterMask } from './distance.ts'
 import { expandQuery, type MatchSet, type Plan, type Tier } from './plan.ts'
 import { parseQuery, type ParsedQuery } from './query.ts'
-
-/** Where `value` is in the ascending `sorted`, or -1. */
-function indexOf(sorted: Int32Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (atI32(sorted, mid) < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo < sorted.length && sorted[lo] === value ? lo : -1
-}
 
 /** Fetches a chunk by its file name (as listed in the meta's `files`) and parses its JSON. */
 export type LoadChunk = (file: string) => Promise<unknown>
@@ -113,7 +95,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     masks,
     postStart: new Int32Array(vocab + 2),
     postings: new Int32Array(0),
-    lineWords: (line) => lineWords(line),
+    lineWords: (line) => layout.lineWords(line),
     df,
     lineTotal,
   }
@@ -190,55 +172,13 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     return found
   }
 
-  /** The words laid out for the query that runs (ids ascending), each with its postings. */
-  let laid: { id: number; postings: DecodedPostings }[] = []
+  const layout = new QueryLayout(vocab, lineTotal, filler)
 
   /** The index as the query's words see it: their postings (each line's words are read from them on demand). */
   function layOut(words: ReadonlySet<number>): void {
-    laid = []
-    for (const id of [...words].sort((a, b) => a - b)) {
-      const p = store.get(id)
-      if (p) laid.push({ id, postings: p })
-    }
-    let total = 0
-    for (const { postings: p } of laid) total += p.lines.length
-    const postStart = new Int32Array(vocab + 2)
-    const flat = new Int32Array(total)
-    let next = 0
-    let w = 0
-    for (let id = 0; id <= vocab; id++) {
-      postStart[id] = next
-      const word = laid[w]
-      if (word && word.id === id) {
-        w++
-        flat.set(word.postings.lines, next)
-        next += word.postings.lines.length
-      }
-    }
-    postStart[vocab + 1] = next
-    index.postStart = postStart
-    index.postings = flat
-  }
-
-  /**
-   * Line `line` as the query's words see it: each of them in its places, the filler between
-   * them, up to the last of them (matching, phrases, closeness and highlighting look at
-   * nothing else). Made from the postings, so no line's text is needed.
-   */
-  function lineWords(line: number): Int32Array {
-    let length = 0
-    const found: { id: number; from: number; to: number; positions: Int32Array }[] = []
-    for (const { id, postings: p } of laid) {
-      const k = indexOf(p.lines, line)
-      if (k < 0) continue
-      const from = atI32(p.posStart, k)
-      const to = atI32(p.posStart, k + 1)
-      found.push({ id, from, to, positions: p.positions })
-      length = Math.max(length, atI32(p.positions, to - 1) + 1)
-    }
-    const out = new Int32Array(length).fill(filler)
-    for (const { id, from, to, positions } of found) for (let j = from; j < to; j++) out[atI32(positions, j)] = id
-    return out
+    const laid = layout.lay(words, (id) => store.get(id))
+    index.postStart = laid.postStart
+    index.postings = laid.postings
   }
 
   const lines: CorpusLines = {
