@@ -26,12 +26,14 @@ describe('QueryLayout', () => {
         const vocab = index.keys.length
         const words = new Set(picks.filter((id) => id < vocab))
         const filler = vocab
-        const layout = new QueryLayout(vocab, lines.length, filler)
-        const laid = layout.lay(words, (id): DecodedPostings | undefined => postings[id])
+        // Both ways of finding a line's words: a search in each word's postings, and the postings by line.
+        const layouts = [Infinity, 0].map((few) => new QueryLayout(vocab, lines.length, filler, few))
+        const [laid] = layouts.map((layout) => layout.lay(words, (id): DecodedPostings | undefined => postings[id]))
+        if (!laid) throw new Error('no layout')
         for (let line = 0; line < lines.length; line++) {
           const all = [...index.lineWords(line)].map((id) => (words.has(id) ? id : filler))
           while (all.length > 0 && all.at(-1) === filler) all.pop()
-          expect([...layout.lineWords(line)]).toEqual(all)
+          for (const layout of layouts) expect([...layout.lineWords(line)]).toEqual(all)
         }
         // The postings, laid out as the whole index has them for these words.
         for (const id of words)

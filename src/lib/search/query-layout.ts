@@ -47,6 +47,8 @@ export class QueryLayout {
     private readonly lineTotal: number,
     /** The filler's word id. */
     private readonly filler: number,
+    /** Up to this many words, a line's words are found by a search in each word's postings (tests set both ways). */
+    private readonly few = FEW_WORDS,
   ) {}
 
   /**
@@ -89,7 +91,7 @@ export class QueryLayout {
       found.push({ id, from, to, positions: p.positions })
       length = Math.max(length, atI32(p.positions, to - 1) + 1)
     }
-    if (this.laid.length <= FEW_WORDS) {
+    if (this.laid.length <= this.few) {
       for (const { id, postings: p } of this.laid) {
         const k = indexOf(p.lines, line)
         if (k >= 0) add(id, p, k)
