@@ -21,7 +21,7 @@ const present = checkCorpus('tests/unit/search-chunks.test.ts')
 describe.skipIf(!present)('chunked search data over the real corpus', () => {
   let whole: CorpusSearch
   let chunked: ChunkedSearch
-  let open: () => ChunkedSearch
+  let open: (postingsBudget?: number) => ChunkedSearch
   const fetched: string[] = []
 
   beforeAll(async () => {
@@ -45,13 +45,17 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
         speakers: name('s', 0, built.speakers),
       },
     }
-    open = () =>
-      openChunkedSearch(JSON.parse(JSON.stringify(meta)) as SearchMeta, (file) => {
-        fetched.push(file)
-        const body = files.get(file)
-        if (body === undefined) return Promise.reject(new Error(`no chunk ${file}`))
-        return Promise.resolve(JSON.parse(body) as unknown)
-      })
+    open = (postingsBudget?: number) =>
+      openChunkedSearch(
+        JSON.parse(JSON.stringify(meta)) as SearchMeta,
+        (file) => {
+          fetched.push(file)
+          const body = files.get(file)
+          if (body === undefined) return Promise.reject(new Error(`no chunk ${file}`))
+          return Promise.resolve(JSON.parse(body) as unknown)
+        },
+        { postingsBudget },
+      )
     chunked = open()
   }, 120_000)
 
@@ -82,6 +86,11 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
 
   it('each query alone, on fresh data: it loads every chunk it needs (fallbacks included)', async () => {
     for (const q of queries) expect(await open().search(q), q).toEqual(whole.search(q))
+  }, 120_000)
+
+  it('keeping almost no postings between queries (each query fetches its words again): the same results', async () => {
+    const frugal = open(1)
+    for (const q of queries) expect(await frugal.search(q), q).toEqual(whole.search(q))
   }, 120_000)
 
   it('with a speaker filter, and a speaker filter alone', async () => {

@@ -52,7 +52,16 @@ interface MutableIndex {
   lineTotal: number
 }
 
-export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSearch {
+export interface ChunkedSearchOptions {
+  /** Postings kept between queries (`POSTINGS_BUDGET` by default). */
+  postingsBudget?: number
+}
+
+export function openChunkedSearch(
+  meta: SearchMeta,
+  load: LoadChunk,
+  options: ChunkedSearchOptions = {},
+): ChunkedSearch {
   checkChunkVersion(meta, 'meta')
   const lineTotal = meta.lineTotal
   const words = decodeWords(meta.words)
@@ -106,7 +115,7 @@ export function openChunkedSearch(meta: SearchMeta, load: LoadChunk): ChunkedSea
     speakerNames: meta.speakerNames,
   })
 
-  const store = new PostingsStore(meta.postingsFirst, meta.files.postings, load, df)
+  const store = new PostingsStore(meta.postingsFirst, meta.files.postings, load, df, options.postingsBudget)
   const linesChunks = new Map<number, Promise<void>>()
   let speakersChunk: Promise<void> | null = null
 
