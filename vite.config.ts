@@ -48,6 +48,9 @@ export default defineConfig(({ mode }) => ({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One after another in one worker: the modules every file imports (playwright-core, the
+          // harness) load once, not once per file. Each file launches and closes its own Chromium.
+          isolate: false,
         },
       },
     ],
