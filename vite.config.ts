@@ -20,6 +20,10 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'logic',
           environment: 'node',
+          // Worker threads start faster than forked processes, and both cores are used (the default
+          // leaves one of two idle): sixty-odd files in about two thirds of the time on 2 cores.
+          pool: 'threads',
+          maxWorkers: '100%',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
@@ -28,6 +32,8 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          pool: 'threads',
+          maxWorkers: '100%',
           include: ['src/**/*.test.tsx'],
           setupFiles: ['tests/setup-dom.ts'],
         },
@@ -42,6 +48,9 @@ export default defineConfig(({ mode }) => ({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One after another in one worker: the modules every file imports (playwright-core, the
+          // harness) load once, not once per file. Each file launches and closes its own Chromium.
+          isolate: false,
         },
       },
     ],

@@ -6,6 +6,7 @@
  * half-way leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -135,6 +136,23 @@ describe('served by a plain static server', () => {
   )
 })
 
+/** Whether a process of group `pgid` is still running (a zombie, killed but not yet reaped, is not). */
+async function groupRunning(pgid: number): Promise<boolean> {
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    // After the command's closing parenthesis: state, parent, process group.
+    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(group) === pgid && state !== 'Z') return true
+  }
+  return false
+}
+
 describe('an interrupted build', () => {
   it('leaves the previous site exactly as it was', async () => {
     const out = path.join(work, 'site')
@@ -158,6 +176,12 @@ describe('an interrupted build', () => {
     expect(staged).toBeDefined()
     process.kill(-(child.pid ?? 0), 'SIGKILL')
     await new Promise((r) => child.once('exit', r))
+    // The build script runs under tsx's process: it may still be dying when tsx has exited, and
+    // the next build leaves a staging folder alone while its process runs.
+    const killed = Date.now()
+    while ((await groupRunning(child.pid ?? 0)) && Date.now() - killed < 10_000)
+      await new Promise((r) => setTimeout(r, 50))
+    expect(await groupRunning(child.pid ?? 0)).toBe(false)
     expect((await readdir(out)).sort()).toEqual(['episodes', 'index.html'])
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous home')
     expect(await readdir(path.join(out, 'episodes'))).toEqual(['kept.html'])

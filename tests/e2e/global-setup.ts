@@ -23,6 +23,8 @@ declare module 'vitest' {
     longestSlug: string | null
     /** A generated 4-hour, 5,000-line episode (bench/long-episode.ts). */
     longSlug: string
+    /** An empty folder, removed after the run, where the whole corpus is built once when a test needs it (corpus-site.ts). */
+    corpusSiteDir: string
   }
 }
 
@@ -49,9 +51,12 @@ async function longestCorpusEpisode(): Promise<string | null> {
 
 let server: PreviewServer | undefined
 let work: string | undefined
+let corpusSiteDir: string | undefined
 
 export async function setup(project: TestProject): Promise<void> {
   project.provide('longSlug', LONG_EPISODE_SLUG)
+  corpusSiteDir = await mkdtemp(path.join(os.tmpdir(), 'playscript-corpus-site-'))
+  project.provide('corpusSiteDir', corpusSiteDir)
   // PLAYSCRIPT_E2E_URL: run against a site already built and served (same episodes), to check a
   // test against another build without rebuilding.
   const given = process.env.PLAYSCRIPT_E2E_URL
@@ -92,4 +97,5 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await server?.close()
   if (work) await rm(work, { recursive: true, force: true })
+  if (corpusSiteDir) await rm(corpusSiteDir, { recursive: true, force: true })
 }

@@ -3,14 +3,11 @@
  * `npm run build` builds it: the bytes fetched for the first results (worker and search
  * data, gzip) stay under 400 kB. Skipped, loudly, when the corpus is absent.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildSite } from '../../scripts/build-site.ts'
 import { checkCorpus, CORPUS_DIR } from '../unit/corpus-dir.ts'
 import { launchBrowser } from './browser.ts'
+import { corpusSite } from './corpus-site.ts'
 import { measureQuery } from './search-bytes.ts'
 import { serveStatic, type StaticServer } from './static-server.ts'
 
@@ -19,23 +16,19 @@ const available = checkCorpus('first search bytes over the corpus')
 /** Gzip bytes a first cross-episode query may fetch, worker included. */
 const FIRST_QUERY_BUDGET = 400 * 1024
 
-let work = ''
 let server: StaticServer | undefined
 let browser: Browser | undefined
 
 describe.skipIf(!available)(`the first search across the corpus at ${CORPUS_DIR}`, () => {
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'playscript-search-bytes-'))
-    const dist = path.join(work, 'dist')
-    await buildSite({ episodesDir: CORPUS_DIR, outDir: dist })
-    server = await serveStatic(dist, '/')
+    // The corpus site corpus-build.e2e.test.ts checks, built once for both.
+    server = await serveStatic(await corpusSite(), '/')
     browser = await launchBrowser()
   }, 300_000)
 
   afterAll(async () => {
     await browser?.close()
     await server?.close()
-    if (work) await rm(work, { recursive: true, force: true })
   })
 
   it.each(['kubernets', 'machine learning engineer', 'zalando e-commerce freelancers'])(
