@@ -133,7 +133,7 @@ export async function runScaleBench(corpusDir: string): Promise<string[]> {
       out.push(`${label}: full build ${(buildMs / 1000).toFixed(0)} s`)
       if (label === '10×')
         out.push(
-          `  target: 10× build < ${SCALE_TARGETS.build10xMs / 60000} min: ${buildMs < SCALE_TARGETS.build10xMs ? 'PASS' : 'FAIL'}`,
+          `10× full build  ${(buildMs / 1000).toFixed(0)} s  < ${SCALE_TARGETS.build10xMs / 1000} s  ${buildMs < SCALE_TARGETS.build10xMs ? 'PASS' : 'FAIL'}`,
         )
       scales.push({ label, dist, costs: [], engine: await engineFigures(dist, SCALE_QUERIES) })
     }
@@ -174,7 +174,8 @@ export async function runScaleBench(corpusDir: string): Promise<string[]> {
     if (one && ten) {
       const median = (sc: Scale, f: (c: QueryCost) => number): number => quantile(sc.costs.map(f), 0.5)
       const check = (what: string, value: number, limit: number, unit: (n: number) => string): void =>
-        void out.push(`  target: ${what} ${unit(value)} < ${unit(limit)}: ${value < limit ? 'PASS' : 'FAIL'}`)
+        // Columns two spaces apart, as `npm run bench` reads a verdict into its summary.
+        void out.push(`${what}  ${unit(value)}  < ${unit(limit)}  ${value < limit ? 'PASS' : 'FAIL'}`)
       check(
         '1× first query median',
         median(one, (c) => c.firstBytes),

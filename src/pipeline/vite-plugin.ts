@@ -32,6 +32,8 @@ import {
   EXPORT_FILES,
   exportFile,
   hasExports,
+  numberedChunkName,
+  SEARCH_DATA_DIR,
   searchChunkName,
   searchDataFile,
   type SearchChunkKind,
@@ -95,11 +97,15 @@ export function searchDataFiles(episodes: readonly EpisodeData[]): SearchDataFil
     files.set(searchDataFile(kind, hash), json)
     return searchChunkName(kind, hash)
   }
+  // The line chunks are many: one hash of them all, and a number each.
+  const linesJson = built.lines.map((c) => JSON.stringify(c))
+  const linesHash = createHash('sha256').update(linesJson.join('\n')).digest('hex').slice(0, 12)
+  linesJson.forEach((json, k) => files.set(`${SEARCH_DATA_DIR}/${numberedChunkName('lines', linesHash, k)}`, json))
   const meta: SearchMeta = {
     ...built.meta,
     files: {
       postings: built.postings.map((c) => put('words', c)),
-      lines: built.lines.map((c) => put('lines', c)),
+      lines: { hash: linesHash, count: built.lines.length },
       speakers: put('speakers', built.speakers),
     },
   }

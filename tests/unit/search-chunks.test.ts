@@ -41,7 +41,7 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
       ...built.meta,
       files: {
         postings: built.postings.map((c, k) => name('p', k, c)),
-        lines: built.lines.map((c, k) => name('l', k, c)),
+        lines: { hash: 'l', count: built.lines.map((c, k) => name('lines.l', k, c)).length },
         speakers: name('s', 0, built.speakers),
       },
     }

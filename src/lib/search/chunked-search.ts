@@ -19,6 +19,7 @@ import { at, atI32 } from './at.ts'
 import { checkChunkVersion, decodeWords, type LinesChunk, type SearchMeta, type SpeakersChunk } from './chunks.ts'
 import type { CorpusResult, CorpusSearchOptions, CorpusSpeaker } from './corpus-search.ts'
 import { corpusSearcher, type CorpusLines, type PreparedSearch } from './corpus-searcher.ts'
+import { numberedChunkName } from '../site/files.ts'
 import { PostingsStore } from './postings-store.ts'
 import { QueryLayout } from './query-layout.ts'
 import { letterMask } from './distance.ts'
@@ -134,7 +135,7 @@ export function openChunkedSearch(
 
   function loadLines(chunk: number): Promise<void> {
     return once(linesChunks, chunk, async () => {
-      const data = (await load(at(meta.files.lines, chunk))) as LinesChunk
+      const data = (await load(numberedChunkName('lines', meta.files.lines.hash, chunk))) as LinesChunk
       checkChunkVersion(data, 'lines')
       data.text.forEach((text, j) => {
         const line = data.first + j

@@ -14,15 +14,15 @@
  *   the snippets of the results shown;
  * - a **speakers** chunk: each line's speaker, for the speaker filter.
  *
- * Every chunk is JSON named by a hash of its content (cacheable forever); the build names
- * them (`files` in the meta). `buildSearchChunks` makes them from the same data as
+ * Every chunk is JSON named by a hash of its content (cacheable forever; the line chunks by one
+ * hash of all of them, and a number); the build names them (`files` in the meta). `buildSearchChunks` makes them from the same data as
  * `buildCorpusIndex`; `chunked-search.ts` searches them with the same engine.
  */
 import { at, atI32 } from './at.ts'
 import type { CorpusIndexData, CorpusSpeaker } from './corpus-search.ts'
 import { buildTextIndex } from './text-index.ts'
 
-export const CHUNK_VERSION = 1
+export const CHUNK_VERSION = 2
 
 export interface ChunkOptions {
   /** Postings chunks close once they reach this many characters (before gzip). */
@@ -75,8 +75,11 @@ export interface SearchMeta {
   postingsFirst: number[]
   /** Lines per line chunk: chunk `k` holds lines `k × linesPerChunk` onwards. */
   linesPerChunk: number
-  /** File names (relative to the meta file's folder), filled in by the build. */
-  files: { postings: string[]; lines: string[]; speakers: string }
+  /**
+   * File names (relative to the meta file's folder), filled in by the build. The line chunks
+   * share one hash and are numbered (`numberedChunkName`).
+   */
+  files: { postings: string[]; lines: { hash: string; count: number }; speakers: string }
 }
 
 export interface BuiltChunks {

@@ -44,14 +44,14 @@ function chunkedOf(data: CorpusIndexData, fetched: string[]) {
   const built = buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 })
   const files = new Map<string, unknown>()
   const name = (kind: string, k: number, content: unknown): string => {
-    files.set(`${kind}-${k}`, JSON.parse(JSON.stringify(content)))
-    return `${kind}-${k}`
+    files.set(`${kind}-${k}.json`, JSON.parse(JSON.stringify(content)))
+    return `${kind}-${k}.json`
   }
   const meta: SearchMeta = {
     ...built.meta,
     files: {
       postings: built.postings.map((c, k) => name('p', k, c)),
-      lines: built.lines.map((c, k) => name('l', k, c)),
+      lines: { hash: 'l', count: built.lines.map((c, k) => name('lines.l', k, c)).length },
       speakers: name('s', 0, built.speakers),
     },
   }
@@ -100,13 +100,13 @@ describe('results a page at a time', () => {
     const first = await chunked.search('data', { shown: 5 })
     expect(first).toEqual(whole.search('data', { shown: 5 }))
     expect(first.more).toBe(true)
-    const linesFetched = fetched.filter((f) => f.startsWith('l-')).length
+    const linesFetched = fetched.filter((f) => f.startsWith('lines.')).length
     expect(linesFetched).toBeLessThan(data.text.length / 3 / 2)
     // Showing more: the same ranking, more lines fetched, nothing fetched twice.
     fetched.length = 0
     const second = await chunked.search('data', { shown: 40 })
     expect(second).toEqual(whole.search('data', { shown: 40 }))
-    expect(fetched.every((f) => f.startsWith('l-'))).toBe(true)
+    expect(fetched.every((f) => f.startsWith('lines.'))).toBe(true)
     expect(new Set(fetched).size).toBe(fetched.length)
     expect(listed(second).slice(0, listed(first).length)).toEqual(listed(first))
   })

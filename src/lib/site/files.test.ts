@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { catalogFile, dataFileAt, episodeDataFile, EXPORT_FILES, exportFile, searchDataFile } from './files.ts'
+import {
+  catalogFile,
+  dataFileAt,
+  episodeDataFile,
+  EXPORT_FILES,
+  exportFile,
+  numberedChunkName,
+  SEARCH_DATA_DIR,
+  searchDataFile,
+} from './files.ts'
 
 describe('the data-file table', () => {
   it('names the catalog by its hash and reads it back', () => {
@@ -44,6 +53,11 @@ describe('the data-file table', () => {
         hash: '0123abcdef01',
       })
     }
+    // Line chunks: one hash for the set, and a number.
+    const numbered = `${SEARCH_DATA_DIR}/${numberedChunkName('lines', '0123abcdef01', 17)}`
+    expect(numbered).toBe('data/search-index/lines.0123abcdef01-17.json')
+    expect(dataFileAt(numbered)).toEqual({ kind: 'search-data', chunk: 'lines', hash: '0123abcdef01-17' })
+    expect(dataFileAt('data/search-index/lines.0123-x.json')).toBeUndefined()
     expect(dataFileAt('data/search-index/other.0123.json')).toBeUndefined()
     expect(dataFileAt('data/search-index/meta.xyz.json')).toBeUndefined()
   })

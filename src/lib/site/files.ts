@@ -72,6 +72,14 @@ export function searchChunkName(kind: SearchChunkKind, contentHash: string): str
   return `${kind}.${contentHash}.json`
 }
 
+/**
+ * A numbered chunk of a set named by one hash of the whole set (the search data's line chunks:
+ * listing a hash for each of thousands would make the meta file, fetched first, much larger).
+ */
+export function numberedChunkName(kind: SearchChunkKind, setHash: string, k: number): string {
+  return searchChunkName(kind, `${setHash}-${k}`)
+}
+
 /** A data file the site serves, as the dev server and the build read a request's path. */
 export type DataFile =
   | { kind: 'catalog'; hash: string }
@@ -96,7 +104,7 @@ export function dataFileAt(rel: string): DataFile | undefined {
       return undefined
     }
   }
-  const search = /^data\/search-index\/(meta|words|lines|speakers)\.([0-9a-f]+)\.json$/.exec(p)
+  const search = /^data\/search-index\/(meta|words|lines|speakers)\.([0-9a-f]+(?:-[0-9]+)?)\.json$/.exec(p)
   if (search?.[1] && search[2]) return { kind: 'search-data', chunk: search[1] as SearchChunkKind, hash: search[2] }
   const episode = /^data\/episodes\/([^/]+)\.json$/.exec(p)
   if (episode?.[1]) {
