@@ -5,7 +5,6 @@
  */
 import { gzipSync } from 'node:zlib'
 import type { Browser, Response } from 'playwright-core'
-import { installFakeYoutube } from './fake-youtube.ts'
 
 export interface QueryCost {
   query: string
@@ -20,67 +19,93 @@ export interface QueryCost {
   later?: { query: string; bytes: number }
 }
 
-/** Opens the search page of the site at `base` in a fresh context, types `query` (then `later`), and measures. */
-export async function measureQuery(browser: Browser, base: string, query: string, later?: string): Promise<QueryCost> {
+/**
+ * Opens the search page of the site at `base` in a fresh context, enters `query` (then `later`),
+ * and measures. `typeDelay`: typed a key at a time, this many milliseconds apart (results come
+ * as you type; the time is from the last key to the results of the whole query); without it the
+ * query arrives at once, right after the click (the worker and its data start with the click).
+ */
+export async function measureQuery(
+  browser: Browser,
+  base: string,
+  query: string,
+  later?: string,
+  typeDelay?: number,
+): Promise<QueryCost> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()
-    await installFakeYoutube(page)
+    // No request interception (no fake YouTube: the search page has no player): with a route in
+    // place every request, the worker's included, makes a round trip through the test process,
+    // which added tens of milliseconds to each fetch here.
     await page.goto(`${base}search`)
     await page.waitForLoadState('networkidle')
     const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
     let files: { url: string; gzipBytes: number }[] = []
-    const pending: Promise<void>[] = []
-    const onResponse = (r: Response) => {
-      pending.push(
-        r.body().then(
-          (body) => void files.push({ url: r.url(), gzipBytes: gzipSync(body, { level: 6 }).length }),
-          () => undefined,
-        ),
-      )
+    // Responses are only noted while measuring; their bodies are read and gzipped afterwards (asking
+    // Chromium for bodies, and gzipping in the process that also serves the files, held up the
+    // responses that followed).
+    let responses: Response[] = []
+    const gzipped = async (): Promise<void> => {
+      const taken = responses
+      responses = []
+      for (const r of taken) {
+        const body = await r.body().catch(() => null)
+        if (body) files.push({ url: r.url(), gzipBytes: gzipSync(body, { level: 6 }).length })
+      }
     }
+    const onResponse = (r: Response) => void responses.push(r)
     // Counted from the click: reaching for the field starts the worker and its data.
     context.on('response', onResponse)
     // Timed in the page, by its own clock: from the input event of the last keystroke to the
-    // first frame after the first results are in the document (a poll from here would add its own delay).
+    // first frame after the results change (a poll from here would add its own delay). Results
+    // of a query typed before the last key are never shown after it (the page drops them).
     await page.evaluate(() => {
-      const w = window as unknown as { __lastKey?: number; __shownAt?: number }
+      const w = window as unknown as { __lastKey?: number; __changes: number[] }
+      w.__changes = []
       document.addEventListener('input', () => (w.__lastKey = performance.now()), true)
       // (No named functions in here: the test runner's transform would wrap them in a helper the page lacks.)
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('.corpus-results .corpus-group') === null) return
-        observer.disconnect()
-        requestAnimationFrame(() => (w.__shownAt = performance.now()))
-      }).observe(document.body, { subtree: true, childList: true })
+      new MutationObserver((records) => {
+        const inResults = records.some(
+          (r) =>
+            r.target instanceof Element &&
+            r.target.closest('.corpus-search') &&
+            document.querySelector('.corpus-group'),
+        )
+        if (inResults) requestAnimationFrame(() => w.__changes.push(performance.now()))
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     await box.click()
-    await box.fill(query)
+    if (typeDelay) await box.pressSequentially(query, { delay: typeDelay })
+    else await box.fill(query)
     const ms = (await (
       await page.waitForFunction(
         () => {
-          const w = window as unknown as { __lastKey?: number; __shownAt?: number }
-          return w.__shownAt !== undefined && w.__lastKey !== undefined ? Math.round(w.__shownAt - w.__lastKey) : null
+          const w = window as unknown as { __lastKey?: number; __changes: number[] }
+          const last = w.__lastKey
+          if (last === undefined || document.querySelector('.corpus-results[aria-busy="true"]')) return null
+          const shown = w.__changes.find((t) => t > last)
+          return shown === undefined ? null : Math.round(shown - last)
         },
         null,
         { timeout: 30_000, polling: 'raf' },
       )
     ).jsonValue()) as number
-    await Promise.all(pending)
+    await gzipped()
     const firstBytes = files.reduce((n, f) => n + f.gzipBytes, 0)
     await page.waitForLoadState('networkidle')
     await new Promise((r) => setTimeout(r, 300))
-    await Promise.all(pending)
+    await gzipped()
     const allBytes = files.reduce((n, f) => n + f.gzipBytes, 0)
     const cost: QueryCost = { query, firstBytes, allBytes, ms, files: [...files] }
     if (later) {
       files = []
-      pending.length = 0
       await box.fill(later)
       await page.waitForURL((u) => u.searchParams.get('q') === later)
       await new Promise((r) => setTimeout(r, 500))
       await page.waitForLoadState('networkidle')
       await new Promise((r) => setTimeout(r, 300))
-      await Promise.all(pending)
+      await gzipped()
       cost.later = { query: later, bytes: files.reduce((n, f) => n + f.gzipBytes, 0) }
     }
     context.off('response', onResponse)

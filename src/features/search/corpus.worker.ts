@@ -68,8 +68,13 @@ async function drain(): Promise<void> {
       const request = pending
       pending = null
       const started = performance.now()
-      const result = await engine.search(request.query, { speakers: request.speakers, shown: request.shown })
-      post({ type: 'result', id: request.id, result, ms: performance.now() - started })
+      // While typing: a query overtaken by a newer one is not written out (its lines are not fetched).
+      const result = await engine.search(
+        request.query,
+        { speakers: request.speakers, shown: request.shown },
+        () => pending !== null,
+      )
+      if (result) post({ type: 'result', id: request.id, result, ms: performance.now() - started })
       // Let newer requests arrive before the next one runs.
       await new Promise((resolve) => setTimeout(resolve, 0))
     }

@@ -33,8 +33,11 @@ export interface ChunkedSearch {
   /**
    * The result of `query`, with the lines `options.shown` asks for (their line chunks
    * fetched). The same query again with a larger `shown` (showing more) reuses the ranking.
+   * `superseded`, asked once the query is ranked: true when a newer query waits, so the lines
+   * of this one are not worth fetching (the search then resolves with null).
    */
   search(query: string, options?: CorpusSearchOptions): Promise<CorpusResult>
+  search(query: string, options: CorpusSearchOptions, superseded: () => boolean): Promise<CorpusResult | null>
   speakers(): CorpusSpeaker[]
   readonly episodeCount: number
   readonly lineCount: number
@@ -227,21 +230,30 @@ export function openChunkedSearch(
   /** The last query ranked (the layout is still its own), for showing more of it. */
   let last: { key: string; prepared: PreparedSearch } | null = null
 
+  function search(query: string, options?: CorpusSearchOptions): Promise<CorpusResult>
+  function search(query: string, options: CorpusSearchOptions, superseded: () => boolean): Promise<CorpusResult | null>
+  async function search(
+    query: string,
+    options: CorpusSearchOptions = {},
+    superseded?: () => boolean,
+  ): Promise<CorpusResult | null> {
+    const key = JSON.stringify([query, options.speakers ?? [], options.limit, options.perEpisode])
+    let prepared = last?.key === key ? last.prepared : null
+    if (!prepared) {
+      last = null
+      prepared = await prepare(query, options)
+      last = { key, prepared }
+    }
+    if (superseded?.()) return null
+    const count = prepared.listed(options.shown)
+    await loadLinesOf(prepared.picked.slice(0, count))
+    return prepared.finish(lines, count)
+  }
+
   return {
     episodeCount: meta.episodes.length,
     lineCount: lineTotal,
     speakers: () => meta.speakers,
-    async search(query, options = {}) {
-      const key = JSON.stringify([query, options.speakers ?? [], options.limit, options.perEpisode])
-      let prepared = last?.key === key ? last.prepared : null
-      if (!prepared) {
-        last = null
-        prepared = await prepare(query, options)
-        last = { key, prepared }
-      }
-      const count = prepared.listed(options.shown)
-      await loadLinesOf(prepared.picked.slice(0, count))
-      return prepared.finish(lines, count)
-    },
+    search,
   }
 }

@@ -97,6 +97,9 @@ describe('results a page at a time', () => {
     const whole = loadCorpusIndex(data)
     const fetched: string[] = []
     const chunked = chunkedOf(data, fetched)
+    // Overtaken by a newer query once ranked: no lines fetched, nothing written out.
+    expect(await chunked.search('data', { shown: 5 }, () => true)).toBeNull()
+    expect(fetched.filter((f) => f.startsWith('lines.'))).toEqual([])
     const first = await chunked.search('data', { shown: 5 })
     expect(first).toEqual(whole.search('data', { shown: 5 }))
     expect(first.more).toBe(true)
