@@ -43,8 +43,18 @@ describe('select to share', () => {
     const size = (i: number) => [0, 1, 2].reduce((n, d) => n + (ls[i + d]?.text.length ?? 1e9), 0)
     const k = ls.reduce((best, _, i) => (size(i) < size(best) ? i : best), 1)
     const [a, c] = [words(page, k), words(page, k + 2)]
-    await words(page, k + 1).evaluate((el) => el.closest('li')?.scrollIntoView({ block: 'center' }))
-    await page.waitForTimeout(300)
+    // At once (the page scrolls smoothly otherwise), and the drag waits until the lines stay put:
+    // a drag measured mid-scroll once ended on the second line.
+    await words(page, k + 1).evaluate((el) =>
+      el.closest('li')?.scrollIntoView({ block: 'center', behavior: 'instant' }),
+    )
+    await expect
+      .poll(async () => {
+        const before = JSON.stringify(await c.boundingBox())
+        await page.waitForTimeout(150)
+        return before === JSON.stringify(await c.boundingBox())
+      })
+      .toBe(true)
     const from = await a.boundingBox()
     const to = await c.boundingBox()
     if (!from || !to) throw new Error('lines not laid out')

@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { diagnoseCodeFailure, reloadIfNewVersion } from '../../components/new-version.ts'
 import { retriesWhenOnline, type FailureKind } from '../../lib/load/failure.ts'
-import { PAGE_LINES, type CorpusResult, type CorpusSpeaker } from '../../lib/search/corpus-search.ts'
+import type { CorpusResult, CorpusSpeaker } from '../../lib/search/corpus-search.ts'
+import { PAGE_LINES } from '../../lib/search/listed-hits.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
 // The worker's built URL, so that a failure to load it can be told apart (missing, server, network).
 import workerUrl from './corpus.worker.ts?worker&url'

@@ -91,9 +91,6 @@ export interface CorpusSearchOptions {
   snippetWidth?: number
 }
 
-/** Lines listed at first, and added by each "Show more results" (whole episodes: a few more at times). */
-export const PAGE_LINES = 20
-
 export interface CorpusSpeaker {
   name: string
   episodes: number

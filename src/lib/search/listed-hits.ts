@@ -4,6 +4,12 @@
  */
 import type { CorpusGroup, CorpusHit } from './corpus-search.ts'
 
+/**
+ * Lines listed at first, and added by each "Show more results" (whole episodes: a few more at
+ * times). Here, with the page's other listing rules: the page must not import the engine.
+ */
+export const PAGE_LINES = 20
+
 /** A group's hit as listed: in transcript order, the best match marked. */
 export interface ListedHit {
   hit: CorpusHit
