@@ -15,6 +15,7 @@ import {
 import { loadEpisodeDir } from '../../src/pipeline/load.ts'
 import { CORPUS_DIR, checkCorpus } from './corpus-dir.ts'
 import { QUALITY_QUERIES } from './search-queries.ts'
+import { chunkFiles, chunkLoader } from '../support/search-chunk-files.ts'
 
 const present = checkCorpus('tests/unit/search-chunks.test.ts')
 
@@ -30,32 +31,11 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
       episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })),
     )
     whole = loadCorpusIndex(JSON.parse(JSON.stringify(data)) as CorpusIndexData)
-    const built = buildSearchChunks(data)
-    const files = new Map<string, string>()
-    const name = (kind: string, k: number, content: unknown): string => {
-      const file = `${kind}-${k}.json`
-      files.set(file, JSON.stringify(content))
-      return file
-    }
-    const meta: SearchMeta = {
-      ...built.meta,
-      files: {
-        postings: built.postings.map((c, k) => name('p', k, c)),
-        lines: { hash: 'l', count: built.lines.map((c, k) => name('lines.l', k, c)).length },
-        speakers: name('s', 0, built.speakers),
-      },
-    }
+    const { meta, files } = chunkFiles(buildSearchChunks(data))
     open = (postingsBudget?: number) =>
-      openChunkedSearch(
-        JSON.parse(JSON.stringify(meta)) as SearchMeta,
-        (file) => {
-          fetched.push(file)
-          const body = files.get(file)
-          if (body === undefined) return Promise.reject(new Error(`no chunk ${file}`))
-          return Promise.resolve(JSON.parse(body) as unknown)
-        },
-        { postingsBudget },
-      )
+      openChunkedSearch(JSON.parse(JSON.stringify(meta)) as SearchMeta, chunkLoader(files, fetched), {
+        postingsBudget,
+      })
     chunked = open()
   }, 120_000)
 

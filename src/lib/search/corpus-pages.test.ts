@@ -6,7 +6,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { TimedLine } from '../episode/types.ts'
-import { buildSearchChunks, type SearchMeta } from './chunks.ts'
+import { chunkFiles, chunkLoader } from '../../../tests/support/search-chunk-files.ts'
+import { buildSearchChunks } from './chunks.ts'
 import { openChunkedSearch } from './chunked-search.ts'
 import {
   buildCorpusIndex,
@@ -41,24 +42,8 @@ function listed(result: CorpusResult): string[] {
 }
 
 function chunkedOf(data: CorpusIndexData, fetched: string[]) {
-  const built = buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 })
-  const files = new Map<string, unknown>()
-  const name = (kind: string, k: number, content: unknown): string => {
-    files.set(`${kind}-${k}.json`, JSON.parse(JSON.stringify(content)))
-    return `${kind}-${k}.json`
-  }
-  const meta: SearchMeta = {
-    ...built.meta,
-    files: {
-      postings: built.postings.map((c, k) => name('p', k, c)),
-      lines: { hash: 'l', count: built.lines.map((c, k) => name('lines.l', k, c)).length },
-      speakers: name('s', 0, built.speakers),
-    },
-  }
-  return openChunkedSearch(meta, (file) => {
-    fetched.push(file)
-    return Promise.resolve(files.get(file))
-  })
+  const { meta, files } = chunkFiles(buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 }))
+  return openChunkedSearch(meta, chunkLoader(files, fetched))
 }
 
 describe('results a page at a time', () => {
