@@ -23,7 +23,7 @@ import { numberedChunkName } from '../site/files.ts'
 import { PostingsStore } from './postings-store.ts'
 import { QueryLayout } from './query-layout.ts'
 import { letterMask } from './distance.ts'
-import { expandQuery, type MatchSet, type Plan, type Tier } from './plan.ts'
+import { expandQuery, lowerBound, type MatchSet, type Plan, type Tier } from './plan.ts'
 import { parseQuery, type ParsedQuery } from './query.ts'
 
 /** Fetches a chunk by its file name (as listed in the meta's `files`) and parses its JSON. */
@@ -73,17 +73,11 @@ export function openChunkedSearch(
   // One more word that is no word: the filler of word sequences between the words a query looks at.
   const filler = vocab
   const keys = [...words, '']
-  // A word's id is its place in the sorted dictionary: found by a binary search, no map to build.
+  // A word's id is its place in the sorted dictionary: found by the plan's binary search, no map to build.
   const ids = {
     get(key: string): number | undefined {
-      let lo = 0
-      let hi = vocab
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (at(words, mid) < key) lo = mid + 1
-        else hi = mid
-      }
-      return lo < vocab && words[lo] === key ? lo : undefined
+      const i = lowerBound(index, key)
+      return i < vocab && words[i] === key ? i : undefined
     },
   }
   const sorted = new Int32Array(vocab)

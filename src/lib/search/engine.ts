@@ -22,6 +22,7 @@ import { matchLines } from './match.ts'
 import { expandQuery, planQuery, withoutWords, wordFound, type Plan } from './plan.ts'
 import type { ParsedQuery } from './query.ts'
 import { rankMatches, type Scored } from './rank.ts'
+import { indexInSorted } from './sorted.ts'
 import type { TextIndex } from './text-index.ts'
 
 export { buildTextIndex, type TextIndex } from './text-index.ts'
@@ -155,19 +156,8 @@ function collectRuns(index: TextIndex, plan: Plan, drops: number[][], allow: Uin
       missing: drop.map((i) => plan.words[i] ?? ''),
       lines,
       ranked,
-      has: (line) => binaryHas(lines, line),
+      has: (line) => indexInSorted(lines, line) >= 0,
     })
   }
   return out
-}
-
-function binaryHas(sorted: Int32Array, value: number): boolean {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] ?? 0) < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo < sorted.length && sorted[lo] === value
 }

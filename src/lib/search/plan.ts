@@ -67,7 +67,7 @@ export function otherSpelling(word: string): string | null {
 }
 
 /** First position in `sorted` whose key is not less than `word`. */
-function lowerBound(index: TextIndex, word: string): number {
+export function lowerBound(index: TextIndex, word: string): number {
   let lo = 0
   let hi = index.sorted.length
   while (lo < hi) {

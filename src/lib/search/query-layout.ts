@@ -8,21 +8,10 @@
  */
 import { at, atI32 } from './at.ts'
 import type { DecodedPostings } from './chunks.ts'
+import { indexInSorted } from './sorted.ts'
 
 /** Up to this many words laid out, a line's words are found by a search in each word's postings. */
 const FEW_WORDS = 16
-
-/** Where `value` is in the ascending `sorted`, or -1. */
-function indexOf(sorted: Int32Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (atI32(sorted, mid) < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo < sorted.length && sorted[lo] === value ? lo : -1
-}
 
 interface Laid {
   id: number
@@ -93,7 +82,7 @@ export class QueryLayout {
     }
     if (this.laid.length <= this.few) {
       for (const { id, postings: p } of this.laid) {
-        const k = indexOf(p.lines, line)
+        const k = indexInSorted(p.lines, line)
         if (k >= 0) add(id, p, k)
       }
     } else {
