@@ -6,7 +6,8 @@
  */
 import { catalogFile, episodes as prerenderCatalog, loaders } from 'virtual:playscript/catalog'
 import type { CatalogEntry, EpisodeData } from '../lib/episode/types.ts'
-import { classifyError, classifyResponse, LoadFailure } from '../lib/load/failure.ts'
+import { fetchJson } from '../lib/load/fetch-json.ts'
+import { LoadFailure } from '../lib/load/failure.ts'
 import { shortCode } from '../lib/url/episode-url.ts'
 import { sortCatalog } from '../lib/catalog/order.ts'
 import { episodeDataFile } from '../lib/site/files.ts'
@@ -35,27 +36,6 @@ function makeCatalog(list: readonly CatalogEntry[]): Catalog {
 let catalog: Catalog | undefined = prerenderCatalog.length ? makeCatalog(prerenderCatalog) : undefined
 // Only a load in flight is shared; a failed one is forgotten, so the next call asks again.
 let catalogLoad: Promise<Catalog> | undefined
-
-/** Fetches JSON, or throws a `LoadFailure` saying why not (offline, network, not found, server, corrupt). */
-async function fetchJson<T>(url: string): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(url)
-  } catch (err) {
-    throw new LoadFailure(classifyError(err, navigator.onLine), `${url}: ${String(err)}`)
-  }
-  const kind = classifyResponse(response)
-  if (kind) throw new LoadFailure(kind, `${url}: ${response.status} ${response.statusText}`)
-  try {
-    return (await response.json()) as T
-  } catch (err) {
-    // A body cut off mid-way is a network failure when offline, else damaged data.
-    throw new LoadFailure(
-      err instanceof SyntaxError ? 'corrupt' : classifyError(err, navigator.onLine),
-      `${url}: ${String(err)}`,
-    )
-  }
-}
 
 /** Where the browser fetches the catalog (for a preload link). */
 export function catalogUrl(): string {

@@ -9,7 +9,8 @@
  */
 import { openChunkedSearch, type ChunkedSearch } from '../../lib/search/chunked-search.ts'
 import type { SearchMeta } from '../../lib/search/chunks.ts'
-import { classifyError, classifyResponse, LoadFailure } from '../../lib/load/failure.ts'
+import { LoadFailure } from '../../lib/load/failure.ts'
+import { fetchJson } from '../../lib/load/fetch-json.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
 
 declare const self: DedicatedWorkerGlobalScope
@@ -20,26 +21,6 @@ let running = false
 
 function post(message: WorkerMessage): void {
   self.postMessage(message)
-}
-
-/** A JSON file of the search data; rejects with a `LoadFailure` saying why not. */
-async function fetchJson(url: string): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(url)
-  } catch (err) {
-    throw new LoadFailure(classifyError(err, navigator.onLine), `${url}: ${String(err)}`)
-  }
-  const kind = classifyResponse(response)
-  if (kind) throw new LoadFailure(kind, `${url}: ${response.status} ${response.statusText}`)
-  try {
-    return await response.json()
-  } catch (err) {
-    throw new LoadFailure(
-      err instanceof SyntaxError ? 'corrupt' : classifyError(err, navigator.onLine),
-      `${url}: ${String(err)}`,
-    )
-  }
 }
 
 async function ensureLoaded(): Promise<ChunkedSearch> {
