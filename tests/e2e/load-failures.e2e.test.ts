@@ -280,7 +280,11 @@ describe('the catalog fails', () => {
   })
 })
 
-const SEARCH_DATA = /\/assets\/search-index-[^/]*\.js$/
+/** The search data's meta file: the first thing the search worker fetches (its name is built into the worker). */
+const SEARCH_META = (url: URL) => {
+  const file = dataFileAt(url.pathname)
+  return file?.kind === 'search-data' && file.chunk === 'meta'
+}
 const SEARCH_WORKER = /\/assets\/corpus\.worker-[^/]*\.js$/
 const EPISODE_SEARCH = /\/assets\/episode-search-[^/]*\.js$/
 
@@ -309,13 +313,13 @@ const CODE_FAILURES = [
 ] as const
 
 describe('search data fails', () => {
-  it.each(CODE_FAILURES)(
+  it.each(FAILURES)(
     'across episodes ($failure): says so in plain words, and the next query tries again',
     async ({ failure, says }) => {
-      let gate: Awaited<ReturnType<typeof failCodeUntilAllowed>> | undefined
+      let gate: Awaited<ReturnType<typeof failUntilAllowed>> | undefined
       const { page, errors } = await open('/search', {
         before: async (p) => {
-          gate = await failCodeUntilAllowed(p, SEARCH_DATA, failure)
+          gate = await failUntilAllowed(p, SEARCH_META, failure)
         },
       })
       const box = page.getByRole('searchbox', { name: 'Search all transcripts' })

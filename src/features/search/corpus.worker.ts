@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The search across every episode, off the main thread. The search data's meta file (the
- * dictionary) loads with the first request; then each query fetches only the chunks it
+ * dictionary) starts loading as the worker starts (its name is built into the worker, so
+ * nothing else is fetched first; the page makes the worker when a search starts); then each query fetches only the chunks it
  * needs (`src/lib/search/chunked-search.ts`): the postings of its words, and the lines of
  * the results shown (the first page; showing more asks again). Requests that arrive
  * while one runs replace each other: only the newest is answered, so typing never queues
@@ -12,10 +13,11 @@ import type { SearchMeta } from '../../lib/search/chunks.ts'
 import { LoadFailure } from '../../lib/load/failure.ts'
 import { fetchJson } from '../../lib/load/fetch-json.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
+import { metaFile } from 'virtual:playscript/search-index'
 
 declare const self: DedicatedWorkerGlobalScope
 
-let searcher: ChunkedSearch | null = null
+let searcher: Promise<ChunkedSearch> | null = null
 let pending: SearchRequest | null = null
 let running = false
 
@@ -23,22 +25,23 @@ function post(message: WorkerMessage): void {
   self.postMessage(message)
 }
 
-async function ensureLoaded(): Promise<ChunkedSearch> {
-  if (searcher) return searcher
-  const started = performance.now()
-  const { metaFile } = await import('virtual:playscript/search-index')
-  const metaUrl = new URL(`${import.meta.env.BASE_URL}${metaFile}`, self.location.href)
-  const meta = (await fetchJson(metaUrl.href)) as SearchMeta
-  const loaded = openChunkedSearch(meta, (file) => fetchJson(new URL(file, metaUrl).href))
-  searcher = loaded
-  post({
-    type: 'ready',
-    speakers: loaded.speakers(),
-    episodes: loaded.episodeCount,
-    lines: loaded.lineCount,
-    loadMs: performance.now() - started,
-  })
-  return loaded
+/** The search data, loading (once: a worker whose data failed to load is dropped by the page). */
+function ensureLoaded(): Promise<ChunkedSearch> {
+  searcher ??= (async () => {
+    const started = performance.now()
+    const metaUrl = new URL(`${import.meta.env.BASE_URL}${metaFile}`, self.location.href)
+    const meta = (await fetchJson(metaUrl.href)) as SearchMeta
+    const loaded = openChunkedSearch(meta, (file) => fetchJson(new URL(file, metaUrl).href))
+    post({
+      type: 'ready',
+      speakers: loaded.speakers(),
+      episodes: loaded.episodeCount,
+      lines: loaded.lineCount,
+      loadMs: performance.now() - started,
+    })
+    return loaded
+  })()
+  return searcher
 }
 
 async function drain(): Promise<void> {
@@ -70,6 +73,10 @@ async function drain(): Promise<void> {
     running = false
   }
 }
+
+// The meta file is the first thing every search needs: fetched now, while the first request is on its way.
+// (A failure is reported to the request that waits for it.)
+ensureLoaded().catch(() => undefined)
 
 self.onmessage = (e: MessageEvent<SearchRequest | { type: 'load' }>) => {
   if ('type' in e.data) {

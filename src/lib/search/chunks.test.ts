@@ -25,9 +25,9 @@ describe('postings encoding', () => {
         const decoded = decodePostings(encodePostings(pairs))
         expect([...decoded.lines]).toEqual(lines)
         expect(decoded.posStart.length).toBe(lines.length + 1)
-        const back = lines.map((_, k) =>
-          [...decoded.positions.subarray(decoded.posStart[k] ?? 0, decoded.posStart[k + 1] ?? 0)],
-        )
+        const back = lines.map((_, k) => [
+          ...decoded.positions.subarray(decoded.posStart[k] ?? 0, decoded.posStart[k + 1] ?? 0),
+        ])
         expect(back).toEqual(positions)
       }),
     )
