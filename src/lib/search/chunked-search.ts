@@ -48,7 +48,7 @@ interface MutableIndex {
   keys: string[]
   ids: { get(key: string): number | undefined }
   sorted: Int32Array
-  masks: Int32Array
+  readonly masks: Int32Array
   postStart: Int32Array
   postings: Int32Array
   lineWords(line: number): Int32Array
@@ -82,12 +82,20 @@ export function openChunkedSearch(
   }
   const sorted = new Int32Array(vocab)
   for (let i = 0; i < vocab; i++) sorted[i] = i
-  const masks = new Int32Array(vocab + 1)
-  for (let i = 0; i < vocab; i++) masks[i] = letterMask(at(words, i))
+  // Letter masks are for typo matching only: made when a query first needs them.
+  let masks: Int32Array | null = null
+  const masksOf = (): Int32Array => {
+    if (!masks) {
+      masks = new Int32Array(vocab + 1)
+      for (let i = 0; i < vocab; i++) masks[i] = letterMask(at(words, i))
+    }
+    return masks
+  }
   // Document frequencies, known once a word's postings have loaded (a query loads all of its words').
   const df = new Int32Array(vocab + 1)
 
-  const texts: string[] = new Array<string>(lineTotal).fill('')
+  // Filled as line chunks arrive (a line is read only once its chunk is in: `textLoaded`).
+  const texts: string[] = new Array<string>(lineTotal)
   const speakerOf = new Int32Array(lineTotal).fill(-1)
   const startOf = new Float64Array(lineTotal)
   const estimatedOf = new Uint8Array(lineTotal)
@@ -99,7 +107,9 @@ export function openChunkedSearch(
     keys,
     ids,
     sorted,
-    masks,
+    get masks() {
+      return masksOf()
+    },
     postStart: new Int32Array(vocab + 2),
     postings: new Int32Array(0),
     lineWords: (line) => layout.lineWords(line),

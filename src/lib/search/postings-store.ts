@@ -4,22 +4,16 @@
  * so a worker's memory does not grow with every query typed. A word whose postings were let
  * go is fetched again when a query needs it (its chunk, content-hashed, is cacheable).
  *
- * Every word of a chunk that arrives gets its document frequency (how many lines hold it),
- * counted without decoding, so a query's weights are known once its words' chunks are in.
+ * A word's document frequency (how many lines hold it) is known once its postings have been
+ * decoded, which `ensure` does for every word a query looks at, so a query's weights are known
+ * once its words are in. (Counting every word of each chunk that arrives cost more than the
+ * decoding at 10× the catalog: the chunks of common words are megabytes.)
  */
 import { at } from './at.ts'
 import { checkChunkVersion, chunkOf, decodePostings, type DecodedPostings, type PostingsChunk } from './chunks.ts'
 
 /** Postings kept between queries, in numbers (lines and positions): about 4 bytes each. */
 export const POSTINGS_BUDGET = 1_500_000
-
-/** The number of lines in an encoded postings list (`lineDelta.pos,…`): one more than its commas. */
-export function countLines(encoded: string): number {
-  if (encoded === '') return 0
-  let n = 1
-  for (let i = encoded.indexOf(','); i >= 0; i = encoded.indexOf(',', i + 1)) n++
-  return n
-}
 
 function sizeOf(p: DecodedPostings): number {
   return p.lines.length + p.posStart.length + p.positions.length
@@ -36,7 +30,7 @@ export class PostingsStore {
     private readonly firsts: readonly number[],
     private readonly files: readonly string[],
     private readonly load: (file: string) => Promise<unknown>,
-    /** Document frequencies, filled in as chunks arrive. */
+    /** Document frequencies, filled in as words are decoded. */
     readonly df: Int32Array,
     private readonly budget = POSTINGS_BUDGET,
   ) {}
@@ -71,6 +65,7 @@ export class PostingsStore {
         for (const id of ids) {
           if (this.kept.has(id)) continue
           const p = decodePostings(at(data.words, id - data.first))
+          this.df[id] = p.lines.length
           this.kept.set(id, p)
           this.keptSize += sizeOf(p)
         }
@@ -90,9 +85,6 @@ export class PostingsStore {
       p = (async () => {
         const data = (await this.load(at(this.files, chunk))) as PostingsChunk
         checkChunkVersion(data, 'postings')
-        data.words.forEach((encoded, j) => {
-          if (this.df[data.first + j] === 0) this.df[data.first + j] = countLines(encoded)
-        })
         return data
       })().finally(() => this.inFlight.delete(chunk))
       this.inFlight.set(chunk, p)
