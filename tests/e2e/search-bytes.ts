@@ -8,12 +8,17 @@ import type { Browser, Response } from 'playwright-core'
 
 export interface QueryCost {
   query: string
-  /** Gzip bytes fetched from the click in the field (which starts the worker) until the first results showed. */
+  /** Gzip bytes fetched from the click in the field (which starts the worker) until the first page of results was complete. */
   firstBytes: number
   /** Gzip bytes fetched until the network went quiet (the rest of the hits' lines included). */
   allBytes: number
-  /** Milliseconds from the last keystroke (its input event) to the first frame with results, by the page's clock. */
+  /**
+   * Milliseconds from the last keystroke (its input event) to the first frame with its results, by
+   * the page's clock (the first lines of the page show as soon as their texts are in).
+   */
   ms: number
+  /** Milliseconds from the last keystroke to the first frame with the whole first page (the status gives the count). */
+  pageMs: number
   files: { url: string; gzipBytes: number }[]
   /** The bytes of a second query typed on the same page afterwards (chunks already loaded are not fetched again). */
   later?: { query: string; bytes: number }
@@ -61,8 +66,9 @@ export async function measureQuery(
     // first frame after the results change (a poll from here would add its own delay). Results
     // of a query typed before the last key are never shown after it (the page drops them).
     await page.evaluate(() => {
-      const w = window as unknown as { __lastKey?: number; __changes: number[] }
+      const w = window as unknown as { __lastKey?: number; __changes: number[]; __completes: number[] }
       w.__changes = []
+      w.__completes = []
       document.addEventListener('input', () => (w.__lastKey = performance.now()), true)
       // (No named functions in here: the test runner's transform would wrap them in a helper the page lacks.)
       new MutationObserver((records) => {
@@ -73,6 +79,10 @@ export async function measureQuery(
             document.querySelector('.corpus-group'),
         )
         if (inResults) requestAnimationFrame(() => w.__changes.push(performance.now()))
+        // The whole page is in when the status gives the count (it says "Searching…" until then).
+        const status = document.querySelector('.corpus-status')?.textContent ?? ''
+        if (inResults && /matching line/.test(status))
+          requestAnimationFrame(() => w.__completes.push(performance.now()))
       }).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     await box.click()
@@ -91,13 +101,25 @@ export async function measureQuery(
         { timeout: 30_000, polling: 'raf' },
       )
     ).jsonValue()) as number
+    const pageMs = (await (
+      await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __lastKey?: number; __completes: number[] }
+          const last = w.__lastKey
+          const done = last === undefined ? undefined : w.__completes.find((t) => t > last)
+          return done === undefined || last === undefined ? null : Math.round(done - last)
+        },
+        null,
+        { timeout: 30_000, polling: 'raf' },
+      )
+    ).jsonValue()) as number
     await gzipped()
     const firstBytes = files.reduce((n, f) => n + f.gzipBytes, 0)
     await page.waitForLoadState('networkidle')
     await new Promise((r) => setTimeout(r, 300))
     await gzipped()
     const allBytes = files.reduce((n, f) => n + f.gzipBytes, 0)
-    const cost: QueryCost = { query, firstBytes, allBytes, ms, files: [...files] }
+    const cost: QueryCost = { query, firstBytes, allBytes, ms, pageMs, files: [...files] }
     if (later) {
       files = []
       await box.fill(later)

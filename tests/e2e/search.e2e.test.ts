@@ -1,3 +1,4 @@
+import type { Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { activeLineText, fake, open, playerReady, SEED, withBrowser } from './harness.ts'
 
@@ -166,6 +167,44 @@ describe('search across all episodes', () => {
     expect(await status.textContent()).toContain(`the best ${second.length} shown`)
     expect(lineFiles.length).toBeGreaterThan(fetchedFirst)
     expect(new Set(lineFiles).size).toBe(lineFiles.length)
+    expect(errors).toEqual([])
+  })
+
+  it('shows the first lines of a page as soon as theirs are in, then the rest of the page', async () => {
+    // Every line file waits until the test lets it through, one at a time.
+    const held: Route[] = []
+    const { page, errors } = await open('/search', {
+      before: async (p) => {
+        await p.route(/search-index\/lines\./, (route) => void held.push(route))
+      },
+    })
+    await page.getByRole('searchbox', { name: 'Search all transcripts' }).fill('the')
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    const hits = results.locator('li')
+    const status = page.locator('.corpus-status')
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBeGreaterThan(3)
+    let released = 0
+    while ((await hits.count()) === 0 && held.length > 0) {
+      await held.shift()?.fallback()
+      released++
+      await page.waitForTimeout(150)
+    }
+    // Some of the page's line files are still on their way: the first lines show, the page says it is not done.
+    expect(held.length).toBeGreaterThan(0)
+    const first = await hits.allTextContents()
+    expect(first.length).toBeGreaterThanOrEqual(8)
+    expect(first.length).toBeLessThan(20)
+    expect(await status.textContent()).toBe('Searching…')
+    expect(await results.getAttribute('aria-busy')).toBe('false')
+    expect(await page.getByRole('button', { name: 'Show more results' }).count()).toBe(0)
+    while (held.length > 0) await held.shift()?.fallback()
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/the best \d+ shown/)
+    const page1 = await hits.allTextContents()
+    expect(page1.length).toBeGreaterThanOrEqual(20)
+    // The first lines stay where they were; the rest of the page comes after them.
+    expect(page1.slice(0, first.length)).toEqual(first)
+    expect(released).toBeGreaterThan(0)
+    await expect.poll(() => page.getByRole('button', { name: 'Show more results' }).count()).toBe(1)
     expect(errors).toEqual([])
   })
 

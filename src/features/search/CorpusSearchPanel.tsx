@@ -21,7 +21,7 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
   let status = ''
   if (search.failed) status = `Search is unavailable for now. ${describeFailure(search.failed, 'the search data')}`
   else if (active && (search.status === 'loading' || !result)) status = 'Loading every transcript…'
-  else if (active && search.searching && !search.loadingMore) status = 'Searching…'
+  else if (active && (search.searching || search.filling) && !search.loadingMore) status = 'Searching…'
   else if (active && result) {
     status =
       result.total === 0
@@ -105,7 +105,7 @@ export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }
               ) : null}
             </section>
           ))}
-          {result.more ? (
+          {result.more && !search.filling ? (
             <p className="more-results">
               <button
                 type="button"

@@ -12,6 +12,10 @@ export interface SearchRequest {
 
 export type WorkerMessage =
   | { type: 'ready'; speakers: CorpusSpeaker[]; episodes: number; lines: number; loadMs: number }
-  | { type: 'result'; id: number; result: CorpusResult; ms: number }
+  /**
+   * A query's result. `complete` is false for the first lines of a page, sent as soon as their
+   * texts are in when the rest of the page needs more (the whole page follows, complete).
+   */
+  | { type: 'result'; id: number; result: CorpusResult; ms: number; complete: boolean }
   /** `name` is the error's (a `SyntaxError`: the data came damaged); `kind` when a data file did not load. */
   | { type: 'error'; message: string; name?: string; kind?: FailureKind }

@@ -4,12 +4,15 @@
  * dictionary) starts loading as the worker starts (its name is built into the worker, so
  * nothing else is fetched first; the page makes the worker when a search starts); then each query fetches only the chunks it
  * needs (`src/lib/search/chunked-search.ts`): the postings of its words, and the lines of
- * the results shown (the first page; showing more asks again). Requests that arrive
+ * the results shown (the first page; showing more asks again). The first lines of a first
+ * page are sent as soon as their texts are in, then the whole page. Requests that arrive
  * while one runs replace each other: only the newest is answered, so typing never queues
  * stale work.
  */
 import { openChunkedSearch, type ChunkedSearch } from '../../lib/search/chunked-search.ts'
 import type { SearchMeta } from '../../lib/search/chunks.ts'
+import type { CorpusResult } from '../../lib/search/corpus-search.ts'
+import { FIRST_LINES, PAGE_LINES } from '../../lib/search/listed-hits.ts'
 import { LoadFailure } from '../../lib/load/failure.ts'
 import { fetchJson } from '../../lib/load/fetch-json.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
@@ -53,12 +56,22 @@ async function drain(): Promise<void> {
       pending = null
       const started = performance.now()
       // While typing: a query overtaken by a newer one is not written out (its lines are not fetched).
+      // A first page shows its first lines as soon as they are in.
+      const early =
+        request.shown <= PAGE_LINES
+          ? {
+              lines: FIRST_LINES,
+              show: (result: CorpusResult) =>
+                post({ type: 'result', id: request.id, result, ms: performance.now() - started, complete: false }),
+            }
+          : undefined
       const result = await engine.search(
         request.query,
         { speakers: request.speakers, shown: request.shown },
         () => pending !== null,
+        early,
       )
-      if (result) post({ type: 'result', id: request.id, result, ms: performance.now() - started })
+      if (result) post({ type: 'result', id: request.id, result, ms: performance.now() - started, complete: true })
       // Let newer requests arrive before the next one runs.
       await new Promise((resolve) => setTimeout(resolve, 0))
     }

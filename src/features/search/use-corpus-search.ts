@@ -75,6 +75,8 @@ export interface CorpusSearchState {
   loadingMore: boolean
   /** True while the query typed has no answer yet (the results shown, if any, are an older query's). */
   searching: boolean
+  /** True while the results shown are the first lines of the query's page, and the rest is on its way. */
+  filling: boolean
 }
 
 let nextId = 0
@@ -97,6 +99,8 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
   // What each request asked, and what the result shown answers: while that is not what is asked now, a search runs.
   const askedOf = useRef(new Map<number, string>())
   const [answered, setAnswered] = useState('')
+  // The result shown is the first lines of the page asked for; the rest is on its way.
+  const [filling, setFilling] = useState(false)
 
   useEffect(() => {
     const onMessage = (m: PageMessage) => {
@@ -111,7 +115,9 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
         setResult(m.result)
         setMs(m.ms)
         setAnswered(askedOf.current.get(m.id) ?? '')
-        askedOf.current.clear()
+        setFilling(!m.complete)
+        // Older requests will not be answered; this one may be again (its whole page, after its first lines).
+        for (const id of askedOf.current.keys()) if (id < m.id || m.complete) askedOf.current.delete(id)
       }
     }
     listeners.add(onMessage)
@@ -162,6 +168,7 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
   }, [failed])
 
   const listed = result ? result.groups.reduce((n, g) => n + g.hits.length, 0) : 0
+  const searching = active && !failed && answered !== askKey(query, speakersKey, shown, attempt)
   const status: CorpusStatus = failed ? 'error' : ready ? 'ready' : active || warmed ? 'loading' : 'idle'
   return {
     status,
@@ -171,8 +178,9 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     failed,
     retry,
     showMore: () => setShown(Math.max(shown, listed) + PAGE_LINES),
-    searching: active && !failed && answered !== askKey(query, speakersKey, shown, attempt),
-    loadingMore: active && result !== null && result.more && listed < shown && !failed,
+    searching,
+    filling: active && !failed && !searching && filling,
+    loadingMore: active && result !== null && result.more && listed < shown && !failed && !filling,
     warm: () => {
       if (lastReady || worker) return
       setWarmed(true)

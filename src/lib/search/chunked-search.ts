@@ -37,7 +37,12 @@ export interface ChunkedSearch {
    * of this one are not worth fetching (the search then resolves with null).
    */
   search(query: string, options?: CorpusSearchOptions): Promise<CorpusResult>
-  search(query: string, options: CorpusSearchOptions, superseded: () => boolean): Promise<CorpusResult | null>
+  search(
+    query: string,
+    options: CorpusSearchOptions,
+    superseded: () => boolean,
+    early?: EarlyLines,
+  ): Promise<CorpusResult | null>
   speakers(): CorpusSpeaker[]
   readonly episodeCount: number
   readonly lineCount: number
@@ -54,6 +59,16 @@ interface MutableIndex {
   lineWords(line: number): Int32Array
   df: Int32Array
   lineTotal: number
+}
+
+/**
+ * The first lines of a page, shown as soon as their line chunks arrive when the rest of the
+ * page needs more chunks: `show` gets the result listing the first `lines` (whole episodes),
+ * and the search then resolves with the whole page.
+ */
+export interface EarlyLines {
+  lines: number
+  show(result: CorpusResult): void
 }
 
 export interface ChunkedSearchOptions {
@@ -205,10 +220,11 @@ export function openChunkedSearch(
     estimated: (l) => estimatedOf[l] === 1,
   }
 
-  async function loadLinesOf(picked: readonly { line: number }[]): Promise<void> {
+  /** The line chunks `picked` needs that have not loaded, in the order of `picked`. */
+  function chunksOf(picked: readonly { line: number }[]): number[] {
     const chunks = new Set<number>()
     for (const { line } of picked) if (textLoaded[line] !== 1) chunks.add(Math.floor(line / meta.linesPerChunk))
-    await Promise.all([...chunks].map(loadLines))
+    return [...chunks]
   }
 
   /** Matches and ranks `query`, the chunks it needs loaded and laid out. */
@@ -235,11 +251,17 @@ export function openChunkedSearch(
   let last: { key: string; prepared: PreparedSearch } | null = null
 
   function search(query: string, options?: CorpusSearchOptions): Promise<CorpusResult>
-  function search(query: string, options: CorpusSearchOptions, superseded: () => boolean): Promise<CorpusResult | null>
+  function search(
+    query: string,
+    options: CorpusSearchOptions,
+    superseded: () => boolean,
+    early?: EarlyLines,
+  ): Promise<CorpusResult | null>
   async function search(
     query: string,
     options: CorpusSearchOptions = {},
     superseded?: () => boolean,
+    early?: EarlyLines,
   ): Promise<CorpusResult | null> {
     const key = JSON.stringify([query, options.speakers ?? [], options.limit, options.perEpisode])
     let prepared = last?.key === key ? last.prepared : null
@@ -250,7 +272,23 @@ export function openChunkedSearch(
     }
     if (superseded?.()) return null
     const count = prepared.listed(options.shown)
-    await loadLinesOf(prepared.picked.slice(0, count))
+    const picked = prepared.picked.slice(0, count)
+    // Every chunk the page needs is asked for now, those of the first lines first.
+    const all = chunksOf(picked)
+    const loading = Promise.all(all.map(loadLines))
+    if (early && all.length > 0) {
+      const first = prepared.listed(early.lines)
+      const firstChunks = chunksOf(picked.slice(0, first))
+      if (first < count && firstChunks.length < all.length) {
+        // (Should the first lines fail, the error is thrown from here: the rest is not awaited.)
+        loading.catch(() => undefined)
+        await Promise.all(firstChunks.map(loadLines))
+        if (superseded?.()) return null
+        early.show(prepared.finish(lines, first))
+      }
+    }
+    await loading
+    if (superseded?.()) return null
     return prepared.finish(lines, count)
   }
 

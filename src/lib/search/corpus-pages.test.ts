@@ -98,4 +98,59 @@ describe('results a page at a time', () => {
     expect(new Set(fetched).size).toBe(fetched.length)
     expect(listed(second).slice(0, listed(first).length)).toEqual(listed(first))
   })
+
+  it('over the chunks: shows the first lines as soon as their chunks are in, then the whole page', async () => {
+    const eps = Array.from({ length: 12 }, (_, e) =>
+      episode(
+        `ep-${e}`,
+        Array.from({ length: 9 }, (_, i) => `${WORDS[(e + i) % WORDS.length] ?? ''} data ${i % 3 ? 'team' : 'model'}`),
+      ),
+    )
+    const data = buildCorpusIndex(eps)
+    const whole = loadCorpusIndex(data)
+    const { meta, files } = chunkFiles(buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 }))
+    // Line chunks wait until released; the test sees what was asked for when.
+    const asked: string[] = []
+    const held: (() => void)[] = []
+    const load = chunkLoader(files, [])
+    const chunked = openChunkedSearch(meta, (file) => {
+      asked.push(file)
+      return file.startsWith('lines.')
+        ? new Promise((resolve, reject) => held.push(() => void load(file).then(resolve, reject)))
+        : load(file)
+    })
+    const shown: CorpusResult[] = []
+    const done = chunked.search('data', { shown: 20 }, () => false, { lines: 4, show: (r) => shown.push(r) })
+    const release = async (n: number) => {
+      for (let i = 0; i < 50 && held.length < n; i++) await new Promise((r) => setTimeout(r, 0))
+      held.splice(0, n).forEach((go) => go())
+      await new Promise((r) => setTimeout(r, 0))
+    }
+    // Every chunk of the page is asked for at once, the first lines' first.
+    await release(0)
+    const page = whole.search('data', { shown: 20 })
+    const firstLines = whole.search('data', { shown: 4 })
+    const lineChunks = asked.filter((f) => f.startsWith('lines.'))
+    expect(held.length).toBe(lineChunks.length)
+    // The first lines' chunks in: they show, the same as over the whole data; the page is still on its way.
+    const firstChunks = new Set(
+      firstLines.groups.flatMap((g) =>
+        g.hits.map((h) => Math.floor((eps.findIndex((e) => e.slug === g.slug) * 9 + h.line) / 3)),
+      ),
+    ).size
+    expect(firstChunks).toBeLessThan(lineChunks.length)
+    await release(firstChunks)
+    expect(shown).toEqual([firstLines])
+    expect(listed(page).slice(0, listed(firstLines).length)).toEqual(listed(firstLines))
+    await release(held.length)
+    expect(await done).toEqual(page)
+    // A longer page whose first lines are in already: they show at once, before any chunk arrives.
+    shown.length = 0
+    const more = chunked.search('data', { shown: 40 }, () => false, { lines: 4, show: (r) => shown.push(r) })
+    await release(0)
+    expect(held.length).toBeGreaterThan(0)
+    expect(shown).toEqual([firstLines])
+    await release(held.length)
+    expect(await more).toEqual(whole.search('data', { shown: 40 }))
+  })
 })

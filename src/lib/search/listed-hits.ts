@@ -10,6 +10,13 @@ import type { CorpusGroup, CorpusHit } from './corpus-search.ts'
  */
 export const PAGE_LINES = 20
 
+/**
+ * Lines of a first page shown as soon as their texts arrive, before the rest of the page's
+ * (whole episodes): about what a desktop's first screen holds (ten lines at 1280×800, five
+ * on a phone).
+ */
+export const FIRST_LINES = 8
+
 /** A group's hit as listed: in transcript order, the best match marked. */
 export interface ListedHit {
   hit: CorpusHit
