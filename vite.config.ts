@@ -9,7 +9,7 @@ export default defineConfig(({ mode }) => ({
   // Vitest's own server (mode "test") needs no episodes: the e2e set-up builds the site itself.
   // The server build (prerendering) bundles react-youtube: its CommonJS default export does not survive Node's ESM interop.
   ssr: { noExternal: ['react-youtube'] },
-  // The search worker imports the cross-episode search data, a virtual module of the episodes plugin.
+  // The search worker imports the names of the search data's files, a virtual module of the episodes plugin.
   worker: { format: 'es', plugins: () => [playscriptEpisodes()] },
   plugins: [react(), ...(mode === 'test' ? [] : [playscriptEpisodes()])],
   test: {

@@ -9,6 +9,9 @@ declare module 'virtual:playscript/catalog' {
 }
 
 declare module 'virtual:playscript/search-index' {
+  import type { SearchPostingsFiles } from './lib/search/chunks.ts'
   /** The search data's meta file, relative to the site's base; it names the other chunks (same folder). */
   export const metaFile: string
+  /** The postings chunks (same folder): a query's first ones are fetched beside the meta file. */
+  export const postings: SearchPostingsFiles
 }

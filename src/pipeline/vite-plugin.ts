@@ -22,7 +22,7 @@ import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import type { CatalogEntry, EpisodeData, EpisodeMeta } from '../lib/episode/types.ts'
 import { exportEpisode } from '../lib/formats/export.ts'
-import { buildSearchChunks, type SearchMeta } from '../lib/search/chunks.ts'
+import { buildSearchChunks, type SearchMeta, type SearchPostingsFiles } from '../lib/search/chunks.ts'
 import { buildCorpusIndex, type CorpusIndexData } from '../lib/search/corpus-search.ts'
 import { lineShareTime } from '../lib/timeline/lookup.ts'
 import {
@@ -82,6 +82,8 @@ export function searchIndexData(episodes: readonly EpisodeData[]): CorpusIndexDa
 export interface SearchDataFiles {
   /** The meta file's path, relative to the site's base (the worker's first fetch). */
   metaFile: string
+  /** What the worker knows of the postings chunks before the meta has loaded (built into it). */
+  postings: SearchPostingsFiles
   /** Every chunk, meta included: path relative to the site's base → JSON. */
   files: Map<string, string>
 }
@@ -97,22 +99,22 @@ export function searchDataFiles(episodes: readonly EpisodeData[]): SearchDataFil
     files.set(searchDataFile(kind, hash), json)
     return searchChunkName(kind, hash)
   }
-  // The line chunks are many: one hash of them all, and a number each.
-  const linesJson = built.lines.map((c) => JSON.stringify(c))
-  const linesHash = createHash('sha256').update(linesJson.join('\n')).digest('hex').slice(0, 12)
-  linesJson.forEach((json, k) => files.set(`${SEARCH_DATA_DIR}/${numberedChunkName('lines', linesHash, k)}`, json))
+  // The postings and line chunks are many: one hash of each set, and a number each.
+  const numbered = (kind: SearchChunkKind, chunks: readonly unknown[]): { hash: string; count: number } => {
+    const json = chunks.map((c) => JSON.stringify(c))
+    const hash = createHash('sha256').update(json.join('\n')).digest('hex').slice(0, 12)
+    json.forEach((j, k) => files.set(`${SEARCH_DATA_DIR}/${numberedChunkName(kind, hash, k)}`, j))
+    return { hash, count: chunks.length }
+  }
+  const postings = numbered('words', built.postings)
   const meta: SearchMeta = {
     ...built.meta,
-    files: {
-      postings: built.postings.map((c) => put('words', c)),
-      lines: { hash: linesHash, count: built.lines.length },
-      speakers: put('speakers', built.speakers),
-    },
+    files: { postings, lines: numbered('lines', built.lines), speakers: put('speakers', built.speakers) },
   }
   const metaJson = JSON.stringify(meta)
   const metaFile = searchDataFile('meta', createHash('sha256').update(metaJson).digest('hex').slice(0, 12))
   files.set(metaFile, metaJson)
-  return { metaFile, files }
+  return { metaFile, postings: { ...postings, from: built.postingsFrom }, files }
 }
 
 /** The catalog ships the metadata the home page needs, not each episode's long fields. */
@@ -284,7 +286,10 @@ export function playscriptEpisodes(options: EpisodesPluginOptions = {}): Plugin 
         // The browser fetches the catalog and each episode as JSON files: data, not code.
         return `export const episodes = []\nexport const loaders = {}\nexport const catalogFile = ${JSON.stringify(catalog.file)}\n`
       }
-      if (vid === SEARCH_INDEX) return `export const metaFile = ${JSON.stringify(search().metaFile)}\n`
+      if (vid === SEARCH_INDEX) {
+        const { metaFile, postings } = search()
+        return `export const metaFile = ${JSON.stringify(metaFile)}\nexport const postings = ${JSON.stringify(postings)}\n`
+      }
       const slug = decodeURIComponent(vid.slice(EPISODE.length))
       const episode = bySlug.get(slug)
       if (!episode) this.error(`no episode with slug "${slug}" in ${dir}`)

@@ -1,6 +1,6 @@
 /**
  * The chunked search data as files, for tests: the chunks `buildSearchChunks` made, each under a
- * short name (line chunks numbered under one hash, as the build names them), and a loader that
+ * short name (postings and line chunks numbered under one hash each, as the build names them), and a loader that
  * parses a file afresh on each fetch, notes what was fetched, and rejects a file that is not there.
  */
 import type { LoadChunk } from '../../src/lib/search/chunked-search.ts'
@@ -19,10 +19,11 @@ export function chunkFiles(built: BuiltChunks): ChunkFiles {
     return file
   }
   built.lines.forEach((c, k) => put(numberedChunkName('lines', 'l', k), c))
+  built.postings.forEach((c, k) => put(numberedChunkName('words', 'p', k), c))
   const meta: SearchMeta = {
     ...built.meta,
     files: {
-      postings: built.postings.map((c, k) => put(`p-${k}.json`, c)),
+      postings: { hash: 'p', count: built.postings.length },
       lines: { hash: 'l', count: built.lines.length },
       speakers: put('s-0.json', built.speakers),
     },

@@ -4,7 +4,15 @@
  * for the listener-style queries, the quality tests' queries and a speaker filter.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSearchChunks, type SearchMeta } from '../../src/lib/search/chunks.ts'
+import {
+  buildSearchChunks,
+  chunkOf,
+  decodeWords,
+  type BuiltChunks,
+  type SearchMeta,
+} from '../../src/lib/search/chunks.ts'
+import { chunkOfKey, postingsChunksFor, queryLookups } from '../../src/lib/search/prefetch.ts'
+import { numberedChunkName } from '../../src/lib/site/files.ts'
 import { openChunkedSearch, type ChunkedSearch } from '../../src/lib/search/chunked-search.ts'
 import {
   buildCorpusIndex,
@@ -23,6 +31,7 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
   let whole: CorpusSearch
   let chunked: ChunkedSearch
   let open: (postingsBudget?: number) => ChunkedSearch
+  let built: BuiltChunks
   const fetched: string[] = []
 
   beforeAll(async () => {
@@ -31,7 +40,8 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
       episodes.map((e) => ({ slug: e.meta.slug, title: e.meta.title, lines: e.timeline.lines })),
     )
     whole = loadCorpusIndex(JSON.parse(JSON.stringify(data)) as CorpusIndexData)
-    const { meta, files } = chunkFiles(buildSearchChunks(data))
+    built = buildSearchChunks(data)
+    const { meta, files } = chunkFiles(built)
     open = (postingsBudget?: number) =>
       openChunkedSearch(JSON.parse(JSON.stringify(meta)) as SearchMeta, chunkLoader(files, fetched), {
         postingsBudget,
@@ -92,5 +102,42 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
     await fresh.search('zamina responsible')
     expect(fetched.length).toBeGreaterThan(0)
     expect(fetched.length).toBeLessThan(30)
+  })
+
+  describe('the postings chunks of a first query, known before the dictionary', () => {
+    it('finds the chunk of every dictionary word from the first word of each chunk', () => {
+      const words = decodeWords(built.meta.words)
+      expect(built.postingsFrom).toHaveLength(built.postings.length)
+      words.forEach((w, i) => {
+        if (chunkOfKey(built.postingsFrom, w) !== chunkOf(built.meta.postingsFirst, i))
+          expect.fail(`${w}: chunk ${chunkOfKey(built.postingsFrom, w)}, not ${chunkOf(built.meta.postingsFirst, i)}`)
+      })
+    })
+
+    it('names every chunk holding a typed word and the words it starts; any other is one a search fetches, or the place of a word not there', async () => {
+      const words = decodeWords(built.meta.words)
+      const postingsName = (k: number) => numberedChunkName('words', 'p', k)
+      for (const q of queries) {
+        const chunks = new Set(postingsChunksFor(q, built.postingsFrom))
+        // Every chunk holding a word the lookups match is named.
+        let unmatched = 0
+        for (const { key, prefix } of queryLookups(q)) {
+          let matched = false
+          words.forEach((w, i) => {
+            if (w === key || (prefix && w.startsWith(key))) {
+              matched = true
+              expect(chunks.has(chunkOf(built.meta.postingsFirst, i)), `${q}: ${w}`).toBe(true)
+            }
+          })
+          if (!matched) unmatched++
+        }
+        // The others: chunks the search fetches anyway, or at most one per lookup that matches nothing.
+        fetched.length = 0
+        await open().search(q)
+        const loaded = new Set(fetched)
+        const extra = [...chunks].filter((k) => !loaded.has(postingsName(k)))
+        expect(extra.length, `${q}: ${extra.join(' ')}`).toBeLessThanOrEqual(unmatched)
+      }
+    }, 120_000)
   })
 })

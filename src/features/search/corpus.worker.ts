@@ -2,9 +2,10 @@
 /**
  * The search across every episode, off the main thread. The search data's meta file (the
  * dictionary) starts loading as the worker starts (its name is built into the worker, so
- * nothing else is fetched first; the page makes the worker when a search starts); then each query fetches only the chunks it
- * needs (`src/lib/search/chunked-search.ts`): the postings of its words, and the lines of
- * the results shown (the first page; showing more asks again). The first lines of a first
+ * nothing else is fetched first; the page makes the worker when a search starts), and the
+ * postings of the first query's words beside it (the first word of each postings chunk is
+ * built in too); then each query fetches only the chunks it needs
+ * (`src/lib/search/chunked-search.ts`): the postings of its words, and the lines of the results shown (the first page; showing more asks again). The first lines of a first
  * page are sent as soon as their texts are in, then the whole page. Requests that arrive
  * while one runs replace each other: only the newest is answered, so typing never queues
  * stale work.
@@ -16,11 +17,43 @@ import { FIRST_LINES, PAGE_LINES } from '../../lib/search/listed-hits.ts'
 import { LoadFailure } from '../../lib/load/failure.ts'
 import { fetchJson } from '../../lib/load/fetch-json.ts'
 import type { SearchRequest, WorkerMessage } from './corpus-protocol.ts'
-import { metaFile } from 'virtual:playscript/search-index'
+import { metaFile, postings } from 'virtual:playscript/search-index'
+import { postingsChunksFor } from '../../lib/search/prefetch.ts'
+import { numberedChunkName } from '../../lib/site/files.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
 let searcher: Promise<ChunkedSearch> | null = null
+/** True once the meta file is in and opened. */
+let opened = false
+const metaUrl = new URL(`${import.meta.env.BASE_URL}${metaFile}`, self.location.href)
+
+/**
+ * Postings chunks asked for before the meta file was in (the first query's words), by file name:
+ * each is handed to the search once, when it asks for that file.
+ */
+const fetchedEarly = new Map<string, Promise<unknown>>()
+
+/** Fetches the postings chunks `query`'s words start in, known without the dictionary (`postingsChunksFor`). */
+function fetchPostingsEarly(query: string): void {
+  for (const k of postingsChunksFor(query, postings.from)) {
+    const file = numberedChunkName('words', postings.hash, k)
+    if (fetchedEarly.has(file)) continue
+    const loading = fetchJson(new URL(file, metaUrl).href)
+    // A failure is the search's to report, if it uses the file.
+    loading.catch(() => undefined)
+    fetchedEarly.set(file, loading)
+  }
+}
+
+function loadChunk(file: string): Promise<unknown> {
+  const early = fetchedEarly.get(file)
+  if (early) {
+    fetchedEarly.delete(file)
+    return early
+  }
+  return fetchJson(new URL(file, metaUrl).href)
+}
 let pending: SearchRequest | null = null
 let running = false
 
@@ -32,9 +65,9 @@ function post(message: WorkerMessage): void {
 function ensureLoaded(): Promise<ChunkedSearch> {
   searcher ??= (async () => {
     const started = performance.now()
-    const metaUrl = new URL(`${import.meta.env.BASE_URL}${metaFile}`, self.location.href)
     const meta = (await fetchJson(metaUrl.href)) as SearchMeta
-    const loaded = openChunkedSearch(meta, (file) => fetchJson(new URL(file, metaUrl).href))
+    const loaded = openChunkedSearch(meta, loadChunk)
+    opened = true
     post({
       type: 'ready',
       speakers: loaded.speakers(),
@@ -97,5 +130,7 @@ self.onmessage = (e: MessageEvent<SearchRequest | { type: 'load' }>) => {
     return
   }
   pending = e.data
+  // The first query: its postings are fetched beside the meta file, not after it.
+  if (!opened) fetchPostingsEarly(e.data.query)
   if (!running) void drain()
 }

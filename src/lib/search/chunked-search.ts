@@ -138,7 +138,10 @@ export function openChunkedSearch(
     speakerNames: meta.speakerNames,
   })
 
-  const store = new PostingsStore(meta.postingsFirst, meta.files.postings, load, df, options.postingsBudget)
+  const postingsNames = Array.from({ length: meta.files.postings.count }, (_, k) =>
+    numberedChunkName('words', meta.files.postings.hash, k),
+  )
+  const store = new PostingsStore(meta.postingsFirst, postingsNames, load, df, options.postingsBudget)
   const linesChunks = new Map<number, Promise<void>>()
   let speakersChunk: Promise<void> | null = null
 

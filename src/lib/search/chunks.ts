@@ -22,7 +22,7 @@ import { at, atI32 } from './at.ts'
 import type { CorpusIndexData, CorpusSpeaker } from './corpus-search.ts'
 import { buildTextIndex } from './text-index.ts'
 
-export const CHUNK_VERSION = 2
+export const CHUNK_VERSION = 3
 
 export interface ChunkOptions {
   /** Postings chunks close once they reach this many characters (before gzip). */
@@ -76,15 +76,29 @@ export interface SearchMeta {
   /** Lines per line chunk: chunk `k` holds lines `k × linesPerChunk` onwards. */
   linesPerChunk: number
   /**
-   * File names (relative to the meta file's folder), filled in by the build. The line chunks
-   * share one hash and are numbered (`numberedChunkName`).
+   * File names (relative to the meta file's folder), filled in by the build. The postings and
+   * line chunks each share one hash and are numbered (`numberedChunkName`).
    */
-  files: { postings: string[]; lines: { hash: string; count: number }; speakers: string }
+  files: { postings: { hash: string; count: number }; lines: { hash: string; count: number }; speakers: string }
+}
+
+/** The postings chunks as the search worker knows them before the meta file: their names, and where each starts. */
+export interface SearchPostingsFiles {
+  /** The set's hash: chunk `k` is `numberedChunkName('words', hash, k)`. */
+  hash: string
+  count: number
+  /** The first word of each chunk (`BuiltChunks.postingsFrom`). */
+  from: string[]
 }
 
 export interface BuiltChunks {
   meta: Omit<SearchMeta, 'files'>
   postings: PostingsChunk[]
+  /**
+   * The first word of each postings chunk: with these, the chunks a query's words start in are
+   * known before the dictionary has loaded (`postingsChunksFor`), and fetched beside it.
+   */
+  postingsFrom: string[]
   lines: LinesChunk[]
   speakers: SpeakersChunk
 }
@@ -176,6 +190,7 @@ export function buildSearchChunks(data: CorpusIndexData, options: ChunkOptions =
       linesPerChunk,
     },
     postings: postingsOut,
+    postingsFrom: postingsOut.map((c) => at(keys, atI32(sorted, c.first))),
     lines: linesOut,
     speakers: { version: CHUNK_VERSION, speaker: data.speaker },
   }
