@@ -107,6 +107,8 @@ async function drain(): Promise<void> {
       if (result) post({ type: 'result', id: request.id, result, ms: performance.now() - started, complete: true })
       // Let newer requests arrive before the next one runs.
       await new Promise((resolve) => setTimeout(resolve, 0))
+      // Fetched early for a query typed over before the meta file was in: not needed any more.
+      if (!pending) fetchedEarly.clear()
     }
   } catch (err) {
     post({
