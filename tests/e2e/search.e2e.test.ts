@@ -208,6 +208,31 @@ describe('search across all episodes', () => {
     expect(errors).toEqual([])
   })
 
+  it("fetches the first query's postings beside the meta file, not after it", async () => {
+    // The meta file (the dictionary) waits until the test lets it through.
+    let heldMeta: Route | undefined
+    const requested: string[] = []
+    const { page, errors } = await open('/search', {
+      before: async (p) => {
+        p.on('request', (r) => requested.push(r.url()))
+        await p.route(/search-index\/meta\./, (route) => void (heldMeta = route))
+      },
+    })
+    await page.getByRole('searchbox', { name: 'Search all transcripts' }).fill('terraform')
+    await expect.poll(() => heldMeta !== undefined, { timeout: 15_000 }).toBe(true)
+    // The postings of "terraform" are asked for while the meta file is still held.
+    await expect.poll(() => requested.filter((u) => /search-index\/words\./.test(u)).length).toBeGreaterThan(0)
+    await heldMeta?.fallback()
+    const results = page.getByRole('region', { name: 'Results by episode' })
+    await expect
+      .poll(() => results.getByRole('heading', { level: 3 }).first().textContent(), { timeout: 15_000 })
+      .toContain('DataOps & GitOps')
+    // Each postings file once: those fetched early are the ones the search used.
+    const words = requested.filter((u) => /search-index\/words\./.test(u))
+    expect(new Set(words).size).toBe(words.length)
+    expect(errors).toEqual([])
+  })
+
   it('is reachable from every page, and loads no search data until a search starts', async () => {
     const { page } = await open(SEED)
     const requested: string[] = []
