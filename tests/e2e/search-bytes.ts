@@ -8,7 +8,10 @@ import type { Browser, Response } from 'playwright-core'
 
 export interface QueryCost {
   query: string
-  /** Gzip bytes fetched from the click in the field (which starts the worker) until the first page of results was complete. */
+  /**
+   * Gzip bytes the search fetched until the first page of results was complete: its worker's
+   * script (loaded with the search page) and its data (from the click in the field).
+   */
   firstBytes: number
   /** Gzip bytes fetched until the network went quiet (the rest of the hits' lines included). */
   allBytes: number
@@ -28,7 +31,8 @@ export interface QueryCost {
  * Opens the search page of the site at `base` in a fresh context, enters `query` (then `later`),
  * and measures. `typeDelay`: typed a key at a time, this many milliseconds apart (results come
  * as you type; the time is from the last key to the results of the whole query); without it the
- * query arrives at once, right after the click (the worker and its data start with the click).
+ * query arrives at once, right after the click (the search page has loaded the worker's script;
+ * its data starts loading with the click).
  */
 export async function measureQuery(
   browser: Browser,
@@ -43,9 +47,6 @@ export async function measureQuery(
     // No request interception (no fake YouTube: the search page has no player): with a route in
     // place every request, the worker's included, makes a round trip through the test process,
     // which added tens of milliseconds to each fetch here.
-    await page.goto(`${base}search`)
-    await page.waitForLoadState('networkidle')
-    const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
     let files: { url: string; gzipBytes: number }[] = []
     // Responses are only noted while measuring; their bodies are read and gzipped afterwards (asking
     // Chromium for bodies, and gzipping in the process that also serves the files, held up the
@@ -59,9 +60,13 @@ export async function measureQuery(
         if (body) files.push({ url: r.url(), gzipBytes: gzipSync(body, { level: 6 }).length })
       }
     }
-    const onResponse = (r: Response) => void responses.push(r)
-    // Counted from the click: reaching for the field starts the worker and its data.
+    // What the search fetches: its worker's script (which the search page loads with the page) and its data.
+    const forSearch = (url: string): boolean => /\/corpus\.worker-[^/]*\.js$|\/search-index\//.test(url)
+    const onResponse = (r: Response) => void (forSearch(r.url()) && responses.push(r))
     context.on('response', onResponse)
+    await page.goto(`${base}search`)
+    await page.waitForLoadState('networkidle')
+    const box = page.getByRole('searchbox', { name: 'Search all transcripts' })
     // Timed in the page, by its own clock: from the input event of the last keystroke to the
     // first frame after the results change (a poll from here would add its own delay). Results
     // of a query typed before the last key are never shown after it (the page drops them).

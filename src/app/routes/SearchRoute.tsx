@@ -9,7 +9,8 @@ export function SearchRoute() {
   return (
     <main id="main" className="home">
       <h1>Search every episode</h1>
-      <CorpusSearchPanel autoFocus />
+      {/* The search page is for searching: its code loads with the page. */}
+      <CorpusSearchPanel autoFocus preload />
     </main>
   )
 }

@@ -10,11 +10,14 @@ import { PartialNote } from './PartialNote.tsx'
 import { SpeakerPicker } from './SpeakerPicker.tsx'
 import { useCorpusSearch } from './use-corpus-search.ts'
 
-/** Search every line of every episode. Query and speakers live in the URL (`?q=…&who=…`). */
-export function CorpusSearchPanel({ autoFocus = false }: { autoFocus?: boolean }) {
+/**
+ * Search every line of every episode. Query and speakers live in the URL (`?q=…&who=…`).
+ * `preload`: the search's code loads with the panel (its data still waits for a search).
+ */
+export function CorpusSearchPanel({ autoFocus = false, preload = false }: { autoFocus?: boolean; preload?: boolean }) {
   const [state, setState] = useUrlState(readQueryState, writeQueryState)
   const { q, who } = state
-  const search = useCorpusSearch(q, who)
+  const search = useCorpusSearch(q, who, preload)
 
   const result = search.result
   const active = q.trim() !== '' || who.length > 0

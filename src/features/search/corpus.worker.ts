@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The search across every episode, off the main thread. The search data's meta file (the
- * dictionary) starts loading as the worker starts (its name is built into the worker, so
- * nothing else is fetched first; the page makes the worker when a search starts), and the
- * postings of the first query's words beside it (the first word of each postings chunk is
+ * dictionary) starts loading with the first message (the page sends one when the reader
+ * reaches for the search field; the meta's name is built into the worker, so nothing else is
+ * fetched first), and the postings of the first query's words beside it (the first word of each postings chunk is
  * built in too); then each query fetches only the chunks it needs
  * (`src/lib/search/chunked-search.ts`): the postings of its words, and the lines of the results shown (the first page; showing more asks again). The first lines of a first
  * page are sent as soon as their texts are in, then the whole page. Requests that arrive
@@ -121,10 +121,6 @@ async function drain(): Promise<void> {
     running = false
   }
 }
-
-// The meta file is the first thing every search needs: fetched now, while the first request is on its way.
-// (A failure is reported to the request that waits for it.)
-ensureLoaded().catch(() => undefined)
 
 self.onmessage = (e: MessageEvent<SearchRequest | { type: 'load' }>) => {
   if ('type' in e.data) {

@@ -17,6 +17,8 @@ export type CorpusStatus = 'idle' | 'loading' | 'ready' | 'error'
 type PageMessage = Exclude<WorkerMessage, { type: 'error' }> | { type: 'failed'; kind: FailureKind }
 
 let worker: Worker | null = null
+/** True once the worker was asked to load the search data (the reader reached for the field, or searched). */
+let loadAsked = false
 const listeners = new Set<(m: PageMessage) => void>()
 let lastReady: Extract<WorkerMessage, { type: 'ready' }> | null = null
 
@@ -28,6 +30,7 @@ function fail(failed: Worker, error: unknown, url?: string, known?: FailureKind)
   if (worker !== failed) return
   failed.terminate()
   worker = null
+  loadAsked = false
   console.warn('Playscript: the search could not load:', error)
   const diagnosed = known
     ? known === 'not-found'
@@ -86,7 +89,11 @@ function askKey(query: string, speakersKey: string, shown: number, attempt: numb
   return JSON.stringify([query, speakersKey, shown, attempt])
 }
 
-export function useCorpusSearch(query: string, speakers: readonly string[]): CorpusSearchState {
+/**
+ * `preload`: the search's code (the worker's script, not its data) loads with the page, so a
+ * search started at once does not wait for it (the search page, where searching is the point).
+ */
+export function useCorpusSearch(query: string, speakers: readonly string[], preload = false): CorpusSearchState {
   const active = query.trim() !== '' || speakers.length > 0
   const [ready, setReady] = useState(() => lastReady !== null)
   const [warmed, setWarmed] = useState(false)
@@ -126,6 +133,10 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     }
   }, [])
 
+  useEffect(() => {
+    if (preload) getWorker()
+  }, [preload])
+
   const speakersKey = speakers.join('\u0000')
   const [shown, setShown] = useState(PAGE_LINES)
   // Every query (and every retry) asks again: a failed load is not the answer to the next query.
@@ -149,13 +160,16 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     }
     latest.current = request.id
     askedOf.current.set(request.id, askKey(query, speakersKey, shown, attempt))
+    loadAsked = true
     getWorker().postMessage(request)
   }, [active, query, speakersKey, attempt, shown])
 
   const retry = () => {
     setFailed(null)
     setAttempt((a) => a + 1)
-    if (!active) getWorker().postMessage({ type: 'load' })
+    if (active) return
+    loadAsked = true
+    getWorker().postMessage({ type: 'load' })
   }
   useEffect(() => {
     if (!failed || !retriesWhenOnline(failed)) return
@@ -182,7 +196,8 @@ export function useCorpusSearch(query: string, speakers: readonly string[]): Cor
     filling: active && !failed && !searching && filling,
     loadingMore: active && result !== null && result.more && listed < shown && !failed && !filling,
     warm: () => {
-      if (lastReady || worker) return
+      if (lastReady || loadAsked) return
+      loadAsked = true
       setWarmed(true)
       getWorker().postMessage({ type: 'load' })
     },
