@@ -11,7 +11,7 @@ import {
   type BuiltChunks,
   type SearchMeta,
 } from '../../src/lib/search/chunks.ts'
-import { chunkOfKey, postingsChunksFor, queryLookups } from '../../src/lib/search/prefetch.ts'
+import { postingsChunksFor, queryLookups } from '../../src/lib/search/prefetch.ts'
 import { numberedChunkName } from '../../src/lib/site/files.ts'
 import { openChunkedSearch, type ChunkedSearch } from '../../src/lib/search/chunked-search.ts'
 import {
@@ -109,8 +109,8 @@ describe.skipIf(!present)('chunked search data over the real corpus', () => {
       const words = decodeWords(built.meta.words)
       expect(built.postingsFrom).toHaveLength(built.postings.length)
       words.forEach((w, i) => {
-        if (chunkOfKey(built.postingsFrom, w) !== chunkOf(built.meta.postingsFirst, i))
-          expect.fail(`${w}: chunk ${chunkOfKey(built.postingsFrom, w)}, not ${chunkOf(built.meta.postingsFirst, i)}`)
+        if (chunkOf(built.postingsFrom, w) !== chunkOf(built.meta.postingsFirst, i))
+          expect.fail(`${w}: chunk ${chunkOf(built.postingsFrom, w)}, not ${chunkOf(built.meta.postingsFirst, i)}`)
       })
     })
 

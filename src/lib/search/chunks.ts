@@ -276,8 +276,11 @@ export function decodeWords(frontCoded: readonly string[]): string[] {
   return out
 }
 
-/** The chunk (index into `firsts`, ascending) holding item `i`. */
-export function chunkOf(firsts: readonly number[], i: number): number {
+/**
+ * The chunk (index into `firsts`, ascending) holding item `i`: the last one starting at or
+ * before it. Items are dictionary positions, or words (the first word of each postings chunk).
+ */
+export function chunkOf<T extends number | string>(firsts: readonly T[], i: T): number {
   let lo = 0
   let hi = firsts.length - 1
   while (lo < hi) {

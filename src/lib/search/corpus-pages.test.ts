@@ -41,8 +41,21 @@ function listed(result: CorpusResult): string[] {
   return result.groups.flatMap((g) => g.hits.map((h) => `${g.slug}#${h.line}`))
 }
 
+/** `count` episodes of 9 lines each, every line with `data` and a word that shifts from line to line and episode to episode. */
+function steppedEpisodes(count: number): CorpusEpisodeInput[] {
+  return Array.from({ length: count }, (_, e) =>
+    episode(
+      `ep-${e}`,
+      Array.from({ length: 9 }, (_, i) => `${WORDS[(e + i) % WORDS.length] ?? ''} data ${i % 3 ? 'team' : 'model'}`),
+    ),
+  )
+}
+
+/** Small chunks (3 lines, a few words each), so a page spans many. */
+const SMALL_CHUNKS = { linesPerChunk: 3, postingsChars: 200 }
+
 function chunkedOf(data: CorpusIndexData, fetched: string[]) {
-  const { meta, files } = chunkFiles(buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 }))
+  const { meta, files } = chunkFiles(buildSearchChunks(data, SMALL_CHUNKS))
   return openChunkedSearch(meta, chunkLoader(files, fetched))
 }
 
@@ -72,12 +85,7 @@ describe('results a page at a time', () => {
   })
 
   it('over the chunks: the same pages, fetching only the lines listed', async () => {
-    const eps = Array.from({ length: 10 }, (_, e) =>
-      episode(
-        `ep-${e}`,
-        Array.from({ length: 9 }, (_, i) => `${WORDS[(e + i) % WORDS.length] ?? ''} data ${i % 3 ? 'team' : 'model'}`),
-      ),
-    )
+    const eps = steppedEpisodes(10)
     const data = buildCorpusIndex(eps)
     const whole = loadCorpusIndex(data)
     const fetched: string[] = []
@@ -100,15 +108,10 @@ describe('results a page at a time', () => {
   })
 
   it('over the chunks: shows the first lines as soon as their chunks are in, then the whole page', async () => {
-    const eps = Array.from({ length: 12 }, (_, e) =>
-      episode(
-        `ep-${e}`,
-        Array.from({ length: 9 }, (_, i) => `${WORDS[(e + i) % WORDS.length] ?? ''} data ${i % 3 ? 'team' : 'model'}`),
-      ),
-    )
+    const eps = steppedEpisodes(12)
     const data = buildCorpusIndex(eps)
     const whole = loadCorpusIndex(data)
-    const { meta, files } = chunkFiles(buildSearchChunks(data, { linesPerChunk: 3, postingsChars: 200 }))
+    const { meta, files } = chunkFiles(buildSearchChunks(data, SMALL_CHUNKS))
     // Line chunks wait until released; the test sees what was asked for when.
     const asked: string[] = []
     const held: (() => void)[] = []

@@ -6,7 +6,7 @@
  * the worker fetches these beside the meta file (the dictionary), so both arrive together;
  * what only the dictionary can tell (typos, halves) is fetched once it is in.
  */
-import { at } from './at.ts'
+import { chunkOf } from './chunks.ts'
 import { otherSpelling, SHORT_WORD } from './plan.ts'
 import { parseQuery } from './query.ts'
 
@@ -33,18 +33,6 @@ export function queryLookups(query: string): Lookup[] {
   return out
 }
 
-/** The chunk whose range holds `key`: the last one starting at or before it (`from`: each chunk's first word, ascending). */
-export function chunkOfKey(from: readonly string[], key: string): number {
-  let lo = 0
-  let hi = from.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (at(from, mid) <= key) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
 /** Past every word starting with a prefix (a key is never this long a run of the last code unit). */
 const PAST = '\uffff'
 
@@ -53,8 +41,8 @@ export function postingsChunksFor(query: string, from: readonly string[]): numbe
   if (from.length === 0) return []
   const chunks = new Set<number>()
   for (const { key, prefix } of queryLookups(query)) {
-    const first = chunkOfKey(from, key)
-    const last = prefix ? chunkOfKey(from, key + PAST) : first
+    const first = chunkOf(from, key)
+    const last = prefix ? chunkOf(from, key + PAST) : first
     for (let k = first; k <= last; k++) chunks.add(k)
   }
   return [...chunks].sort((a, b) => a - b)
